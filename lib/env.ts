@@ -1,0 +1,68 @@
+import { z } from "zod";
+
+// Every environment variable the app reads, parsed once. A bad value fails at
+// start-up (instrumentation.ts and the scripts call getEnv() first) with a
+// message naming the variable, never halfway through a request.
+
+const base64Key = (name: string) =>
+  z
+    .string()
+    .refine((v) => Buffer.from(v, "base64").length >= 32, `${name} must be at least 32 bytes, base64-encoded`);
+
+const emailList = z
+  .string()
+  .transform((v) => v.split(",").map((s) => s.trim()).filter(Boolean))
+  .pipe(z.array(z.email()).min(1, "at least one address"));
+
+const flag = z.enum(["true", "false"]).transform((v) => v === "true");
+
+const EnvSchema = z
+  .object({
+    NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+    DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }),
+    DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(100).default(10),
+    SMTP_URL: z.url({ protocol: /^smtps?$/ }).optional(),
+    MAIL_SINK_DIR: z.string().min(1).optional(),
+    MAIL_FROM: z.string().min(3).default("Intake notifications <no-reply@localhost>"),
+    INTAKE_NOTIFY_TO: emailList,
+    PUBLIC_URL: z.url().default("http://localhost:3000"),
+    CLINIC_NAME: z.string().min(1).default("Riverside Family Services"),
+    CLINIC_PHONE: z.string().min(7).default("+1-555-0100"),
+    CLINIC_HOURS: z.string().min(1).default("Monday to Friday, 8 am to 6 pm"),
+    FIELD_ENCRYPTION_KEY: z.string().regex(/^[A-Za-z0-9_-]{1,16}:[A-Za-z0-9+/=]+$/, "must be keyId:base64key"),
+    FIELD_ENCRYPTION_PREVIOUS_KEYS: z.string().default(""),
+    LOOKUP_HMAC_KEY: base64Key("LOOKUP_HMAC_KEY"),
+    APP_SECRET: base64Key("APP_SECRET"),
+    FORM_MIN_FILL_SECONDS: z.coerce.number().min(0).max(60).default(3),
+    RATE_LIMIT_IP_MAX: z.coerce.number().int().min(1).default(10),
+    RATE_LIMIT_IP_WINDOW_SECONDS: z.coerce.number().int().min(1).default(3600),
+    RATE_LIMIT_GLOBAL_MAX: z.coerce.number().int().min(1).default(300),
+    RATE_LIMIT_GLOBAL_WINDOW_SECONDS: z.coerce.number().int().min(1).default(60),
+    TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(5).default(0),
+    NOTIFY_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(10),
+    NOTIFY_POLL_MS: z.coerce.number().int().min(100).max(60_000).default(1000),
+    NOTIFY_RETRY_BASE_MS: z.coerce.number().int().min(10).default(5000),
+    WORKER_IN_PROCESS: flag.default(true),
+    LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "silent"]).default("info"),
+  })
+  .refine((env) => env.SMTP_URL || env.MAIL_SINK_DIR, {
+    message: "set SMTP_URL (real mail) or MAIL_SINK_DIR (dev: write .eml files)",
+    path: ["SMTP_URL"],
+  });
+
+export type Env = z.infer<typeof EnvSchema>;
+
+export class InvalidEnvironmentError extends Error {}
+
+let cached: Env | undefined;
+
+export function getEnv(): Env {
+  if (cached) return cached;
+  const result = EnvSchema.safeParse(process.env);
+  if (!result.success) {
+    const lines = result.error.issues.map((i) => `  ${i.path.join(".") || "(env)"}: ${i.message}`);
+    throw new InvalidEnvironmentError(`Invalid environment configuration:\n${lines.join("\n")}`);
+  }
+  cached = result.data;
+  return cached;
+}

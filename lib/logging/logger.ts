@@ -1,0 +1,31 @@
+import "server-only";
+import pino from "pino";
+
+// Structured JSON logs. House rule: log ids, reference codes, counts and error
+// classes, never personal data. Redaction is the safety net for mistakes: any
+// field with one of these names is replaced wherever it appears.
+const SENSITIVE_KEYS = [
+  "firstName", "referrerName", "referrerRelationship", "phone", "email", "message", "personAware",
+  "password", "token", "formToken", "authorization", "cookie", "text", "html", "subject", "to",
+  "databaseUrl", "connectionString", "ip",
+];
+
+export const logger = pino({
+  level: process.env.LOG_LEVEL ?? "info",
+  base: { service: "iop-intake" },
+  redact: {
+    paths: SENSITIVE_KEYS.flatMap((key) => [key, `*.${key}`, `*.*.${key}`]),
+    censor: "[redacted]",
+  },
+  // Error objects from drivers can carry query parameters or connection strings
+  // in their message: keep only the class and code.
+  serializers: { err: (err: unknown) => describeError(err) },
+});
+
+export function describeError(err: unknown): { type: string; code?: string } {
+  if (err instanceof Error) {
+    const code = (err as Error & { code?: unknown }).code;
+    return { type: err.constructor.name, ...(typeof code === "string" ? { code } : {}) };
+  }
+  return { type: typeof err };
+}

@@ -1,0 +1,34 @@
+// The closed sets of answers the inquiry form offers. Shared by the schema, the
+// form components and the data model (see the enums in prisma/schema.prisma).
+
+export const REQUESTER_TYPES = ["SELF", "LOVED_ONE", "PROFESSIONAL"] as const;
+export const PERSON_AWARE_ANSWERS = ["YES", "NO", "NOT_SURE"] as const;
+export const CONTACT_METHODS = ["PHONE", "TEXT", "EMAIL"] as const;
+export const BEST_TIMES = ["MORNING", "AFTERNOON", "EVENING"] as const;
+export const LANGUAGES = ["en", "es"] as const;
+export const HEARD_ABOUT = [
+  "SEARCH",
+  "FRIEND_OR_FAMILY",
+  "HEALTHCARE_PROVIDER",
+  "COUNSELOR_OR_THERAPIST",
+  "COURT_OR_PROBATION",
+  "EMPLOYER",
+  "INSURANCE",
+  "SOCIAL_MEDIA",
+  "OTHER",
+] as const;
+
+export type RequesterType = (typeof REQUESTER_TYPES)[number];
+
+// Bumped whenever the wording of the consent text changes; each ConsentRecord
+// stores the version the person actually saw.
+export const CONSENT_TEXT_VERSION = "2026-11-26.en-es.1";
+
+export const LIMITS = {
+  firstName: 60,
+  referrerName: 80,
+  referrerRelationship: 60,
+  email: 254,
+  phone: 32,
+  message: 1000,
+} as const;
