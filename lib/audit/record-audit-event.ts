@@ -1,0 +1,30 @@
+import "server-only";
+import type { Prisma } from "@/lib/db/generated/client";
+import type { ActorType } from "@/lib/db/generated/enums";
+
+// Written inside the same transaction as the change it describes, so there is
+// never a change without its audit row, nor an audit row for a change that
+// rolled back. The table is append-only (a trigger refuses UPDATE and DELETE).
+export type RequestMetadata = { ipHash: string | null; userAgent: string | null };
+
+export async function recordAuditEvent(options: {
+  tx: Prisma.TransactionClient;
+  actorType: ActorType;
+  actorId?: string;
+  action: string;
+  inquiryId?: string;
+  request?: RequestMetadata;
+  metadata?: Prisma.InputJsonObject;
+}): Promise<void> {
+  await options.tx.auditEvent.create({
+    data: {
+      actorType: options.actorType,
+      actorId: options.actorId ?? null,
+      action: options.action,
+      inquiryId: options.inquiryId ?? null,
+      ipHash: options.request?.ipHash ?? null,
+      userAgent: options.request?.userAgent?.slice(0, 256) ?? null,
+      metadata: options.metadata ?? {},
+    },
+  });
+}

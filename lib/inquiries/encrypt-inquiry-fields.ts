@@ -1,0 +1,32 @@
+import "server-only";
+import { randomUUID } from "node:crypto";
+import { encryptField } from "@/lib/crypto/field-encryption";
+import { getKeyring } from "@/lib/crypto/keyring";
+import { hashForLookup } from "@/lib/crypto/lookup-hash";
+import { lookupHashKey } from "@/lib/security/secrets";
+import type { Inquiry } from "@/lib/validations/inquiry";
+
+// Maps a validated inquiry to the columns of a new Inquiry row: every value that
+// could identify the person or say anything about their health is encrypted
+// (bound to its column and row), phone and email also get a keyed lookup hash.
+export function encryptInquiryFields(inquiry: Inquiry) {
+  const id = randomUUID();
+  const keyring = getKeyring();
+  const seal = (column: string, value: string | undefined) =>
+    value === undefined ? null : encryptField({ keyring, plaintext: value, context: `Inquiry.${column}:${id}` });
+  const hash = (kind: "phone" | "email", value: string | undefined) =>
+    value === undefined ? null : hashForLookup({ key: lookupHashKey(), kind, value });
+
+  return {
+    id,
+    firstNameEnc: encryptField({ keyring, plaintext: inquiry.firstName, context: `Inquiry.firstName:${id}` }),
+    phoneEnc: seal("phone", inquiry.phone),
+    emailEnc: seal("email", inquiry.email),
+    messageEnc: seal("message", inquiry.message),
+    referrerNameEnc: seal("referrerName", inquiry.referrerName),
+    referrerRelationshipEnc: seal("referrerRelationship", inquiry.referrerRelationship),
+    personAwareEnc: seal("personAware", inquiry.personAware),
+    phoneHash: hash("phone", inquiry.phone),
+    emailHash: hash("email", inquiry.email),
+  };
+}

@@ -1,0 +1,88 @@
+import "server-only";
+import { Client } from "pg";
+import { getDb } from "@/lib/db/client";
+import { getEnv } from "@/lib/env";
+import { logger } from "@/lib/logging/logger";
+import { claimDueNotifications } from "@/lib/notifications/claim-due-notifications";
+import { deliverNotification } from "@/lib/notifications/deliver-notification";
+import { getMailTransport } from "@/lib/notifications/mail-transport";
+import { OUTBOX_CHANNEL } from "@/lib/notifications/outbox-channel";
+import { purgeExpiredRateLimits } from "@/lib/security/rate-limit";
+
+const BATCH_SIZE = 10;
+const LEASE_SECONDS = 120;
+const HOUSEKEEPING_EVERY_MS = 10 * 60 * 1000;
+
+export type OutboxWorker = { stop(): Promise<void> };
+
+// Delivers the outbox. Woken at once by NOTIFY when an inquiry commits, and
+// polls as well, because a notification may be missed while the LISTEN
+// connection is down and retries become due with no NOTIFY at all.
+export function runOutboxWorker(): OutboxWorker {
+  const env = getEnv();
+  let stopped = false;
+  let wake: () => void = () => {};
+  let listener: Client | undefined;
+  let lastHousekeeping = 0;
+
+  const sleep = (ms: number) =>
+    new Promise<void>((resolve) => {
+      const timer = setTimeout(resolve, ms);
+      wake = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+    });
+
+  async function listen(): Promise<void> {
+    if (stopped || listener) return;
+    const client = new Client({ connectionString: env.DATABASE_URL });
+    client.on("notification", () => wake());
+    client.on("error", () => {
+      listener = undefined;
+      void client.end().catch(() => {});
+    });
+    try {
+      await client.connect();
+      await client.query(`LISTEN ${OUTBOX_CHANNEL}`);
+      listener = client;
+    } catch (err) {
+      logger.warn({ err }, "outbox LISTEN unavailable; polling only");
+      await client.end().catch(() => {});
+    }
+  }
+
+  async function tick(): Promise<number> {
+    const db = getDb();
+    const claimed = await claimDueNotifications({ db, limit: BATCH_SIZE, leaseSeconds: LEASE_SECONDS });
+    const transport = getMailTransport();
+    await Promise.all(claimed.map((notification) => deliverNotification({ db, transport, notification })));
+    if (Date.now() - lastHousekeeping > HOUSEKEEPING_EVERY_MS) {
+      lastHousekeeping = Date.now();
+      await purgeExpiredRateLimits({ db });
+    }
+    return claimed.length;
+  }
+
+  const loop = (async () => {
+    while (!stopped) {
+      await listen();
+      let claimed = 0;
+      try {
+        claimed = await tick();
+      } catch (err) {
+        logger.error({ err }, "outbox worker cycle failed; will retry");
+      }
+      if (claimed < BATCH_SIZE && !stopped) await sleep(env.NOTIFY_POLL_MS);
+    }
+  })();
+
+  return {
+    async stop() {
+      stopped = true;
+      wake();
+      await loop;
+      await listener?.end().catch(() => {});
+    },
+  };
+}
