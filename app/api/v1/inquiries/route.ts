@@ -1,0 +1,73 @@
+import { z } from "zod";
+import { clinicDetails } from "@/lib/clinic/clinic-details";
+import { problemResponse } from "@/lib/http/problem-response";
+import { readJsonBody } from "@/lib/http/read-json-body";
+import { isForeignOrigin } from "@/lib/http/same-origin";
+import { submissionRequestFrom } from "@/lib/inquiries/request-context";
+import { submitInquiry } from "@/lib/inquiries/submit-inquiry";
+import { logger } from "@/lib/logging/logger";
+import { messageFor } from "@/lib/validations/messages";
+
+const MAX_BODY_BYTES = 16 * 1024;
+
+const Envelope = z.strictObject({
+  formToken: z.string().max(200),
+  website: z.string().max(200).optional(),
+  locale: z.enum(["en", "es"]).default("en"),
+  inquiry: z.unknown(),
+});
+
+// The same submission path as the form's server action, over HTTP, for
+// integrations and load tests. Body: { formToken, inquiry: {...answers} };
+// get a token from POST /api/v1/form-tokens.
+export async function POST(request: Request): Promise<Response> {
+  if (isForeignOrigin(request)) return problemResponse({ status: 403, title: "Cross-site request refused" });
+  const body = await readJsonBody(request, MAX_BODY_BYTES);
+  if (!body.ok) {
+    if (body.reason === "too_large") return problemResponse({ status: 413, title: "Request body too large" });
+    if (body.reason === "wrong_type") return problemResponse({ status: 415, title: "Send application/json" });
+    return problemResponse({ status: 400, title: "Malformed JSON" });
+  }
+  const envelope = Envelope.safeParse(body.value);
+  if (!envelope.success) {
+    return problemResponse({ status: 400, title: "Malformed submission", detail: "Expected { formToken, inquiry }." });
+  }
+  try {
+    const { formToken, website, locale, inquiry } = envelope.data;
+    const result = await submitInquiry({
+      answers: inquiry,
+      envelope: { formToken, honeypot: website },
+      request: submissionRequestFrom(request.headers, locale),
+    });
+    if (result.ok) return Response.json({ referenceCode: result.referenceCode }, { status: 201, headers: { "Cache-Control": "no-store" } });
+    if (result.kind === "invalid") {
+      const errors = Object.entries(result.fieldErrors).flatMap(([field, codes]) =>
+        codes.map((code) => ({ field, code, message: messageFor(code) })),
+      );
+      return problemResponse({
+        status: 422,
+        title: "Some answers need attention",
+        extensions: { errors, formErrors: result.formErrors.map(() => "unrecognized_or_malformed_input") },
+      });
+    }
+    if (result.kind === "rate_limited") {
+      return problemResponse({
+        status: 429,
+        title: "Too many requests",
+        detail: `Try again in ${result.retryAfterSeconds} seconds.`,
+        headers: { "Retry-After": String(result.retryAfterSeconds) },
+      });
+    }
+    return problemResponse({ status: 400, title: "Submission refused", extensions: { reason: result.reason } });
+  } catch (err) {
+    logger.error({ err }, "inquiry API submission failed unexpectedly");
+    const clinic = clinicDetails();
+    return problemResponse({
+      status: 503,
+      title: "Service temporarily unavailable",
+      detail: `Your request was not stored. Please try again shortly, or call ${clinic.phone}.`,
+      extensions: { phone: clinic.phone },
+      headers: { "Retry-After": "30" },
+    });
+  }
+}
