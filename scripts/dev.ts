@@ -1,0 +1,14 @@
+import { prepareLocalEnvironment } from "./support/prepare-local-environment";
+import { runNext } from "./support/run-next";
+
+// `npm run dev`: everything a new contributor needs, with no set-up.
+async function main(): Promise<void> {
+  const log = (message: string) => console.log(`[dev] ${message}`);
+  const environment = await prepareLocalEnvironment({ dev: true, log });
+  runNext({ args: ["dev", ...process.argv.slice(2)], environment });
+}
+
+main().catch((error: unknown) => {
+  console.error(`[dev] could not start: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});
