@@ -22,10 +22,11 @@ export const logger = pino({
   serializers: { err: (err: unknown) => describeError(err) },
 });
 
+// Duck-typed rather than `instanceof Error`: errors raised in another realm
+// (a vm context, a worker) are not instances of this realm's Error.
 export function describeError(err: unknown): { type: string; code?: string } {
-  if (err instanceof Error) {
-    const code = (err as Error & { code?: unknown }).code;
-    return { type: err.constructor.name, ...(typeof code === "string" ? { code } : {}) };
-  }
-  return { type: typeof err };
+  if (typeof err !== "object" || err === null) return { type: typeof err };
+  const { name, code } = err as { name?: unknown; code?: unknown };
+  const type = err.constructor?.name && err.constructor.name !== "Object" ? err.constructor.name : name;
+  return { type: typeof type === "string" ? type : "object", ...(typeof code === "string" ? { code } : {}) };
 }

@@ -7,7 +7,6 @@ import { startEmbeddedPostgres } from "@/lib/db/embedded/start-embedded-postgres
 import { loadOrCreateDevSecrets } from "./dev-secrets";
 
 export const ROOT = path.resolve(__dirname, "../..");
-const DATA = path.join(ROOT, ".data");
 
 export type LocalEnvironment = { usingEmbeddedDatabase: boolean; stop(): Promise<void> };
 
@@ -18,8 +17,10 @@ export type LocalEnvironment = { usingEmbeddedDatabase: boolean; stop(): Promise
 // either way.
 export async function prepareLocalEnvironment(options: { dev: boolean; log: (message: string) => void }): Promise<LocalEnvironment> {
   loadEnvConfig(ROOT, options.dev, { info: () => {}, error: options.log });
-  mkdirSync(DATA, { recursive: true });
   const env = process.env;
+  // Everything local lives here: database files, mail, development keys.
+  const DATA = path.resolve(ROOT, env.IOP_DATA_DIR ?? ".data");
+  mkdirSync(DATA, { recursive: true });
 
   const secrets = ["FIELD_ENCRYPTION_KEY", "LOOKUP_HMAC_KEY", "APP_SECRET"] as const;
   if (secrets.some((name) => !env[name])) {
@@ -36,7 +37,7 @@ export async function prepareLocalEnvironment(options: { dev: boolean; log: (mes
     const server = await startEmbeddedPostgres({ dataDir: path.join(DATA, "postgres"), port, log: () => {}, portSetting: "EMBEDDED_POSTGRES_PORT" });
     stop = server.stop;
     env.DATABASE_URL = await ensureDatabase({ serverUrl: server.serverUrl, name: "iop_intake" });
-    options.log(`embedded PostgreSQL on 127.0.0.1:${port} (data in .data/postgres)`);
+    options.log(`embedded PostgreSQL on 127.0.0.1:${port} (data in ${path.relative(ROOT, DATA) || "."}/postgres)`);
   }
 
   const { applied } = await applyMigrations({ databaseUrl: env.DATABASE_URL ?? "", log: () => {} });
@@ -44,7 +45,7 @@ export async function prepareLocalEnvironment(options: { dev: boolean; log: (mes
 
   if (!env.SMTP_URL && !env.MAIL_SINK_DIR) {
     env.MAIL_SINK_DIR = path.join(DATA, "mail");
-    options.log("no SMTP_URL: outgoing mail is saved as .eml files in .data/mail");
+    options.log(`no SMTP_URL: outgoing mail is saved as .eml files in ${env.MAIL_SINK_DIR}`);
   }
   if (!env.INTAKE_NOTIFY_TO && (options.dev || usingEmbeddedDatabase)) env.INTAKE_NOTIFY_TO = "intake@clinic.example";
   return { usingEmbeddedDatabase, stop };

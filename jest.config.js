@@ -1,13 +1,15 @@
-import nextJest from "next/jest.js";
-import type { Config } from "jest";
+// @ts-check
+const nextJest = require("next/jest.js");
 
 // next/jest gives the SWC transform and Next's module handling; projects split
 // tests that may stub (unit) from tests that talk to real PostgreSQL and a real
 // SMTP server (integration). Each project is built through next/jest on its own
-// because next/jest does not carry its transform into `projects`.
+// because next/jest does not carry its transform into `projects`. (Plain JS so
+// Jest needs no ts-node to read it.)
 const createJestConfig = nextJest({ dir: "./" });
 
-const shared: Config = {
+/** @type {import('jest').Config} */
+const shared = {
   moduleNameMapper: {
     "^@/(.*)$": "<rootDir>/$1",
     // `server-only` throws outside React Server Components; in tests the
@@ -16,25 +18,29 @@ const shared: Config = {
   },
 };
 
-const unit: Config = {
+/** @type {import('jest').Config} */
+const unit = {
   ...shared,
   displayName: "unit",
   testEnvironment: "node",
   testMatch: ["<rootDir>/__tests__/unit/**/*.test.ts?(x)"],
 };
 
-const integration: Config = {
+/** @type {import('jest').Config} */
+const integration = {
   ...shared,
   displayName: "integration",
   testEnvironment: "node",
   testMatch: ["<rootDir>/__tests__/integration/**/*.test.ts?(x)"],
   globalSetup: "<rootDir>/__tests__/support/global-setup.ts",
   globalTeardown: "<rootDir>/__tests__/support/global-teardown.ts",
-  testTimeout: 60_000,
+  setupFiles: ["<rootDir>/__tests__/support/quiet-logs.ts"],
 };
 
-export default async function config(): Promise<Config> {
+module.exports = async function config() {
   return {
+    // Integration tests wait on real servers (SMTP retries, database start-up).
+    testTimeout: 60_000,
     projects: [await createJestConfig(unit)(), await createJestConfig(integration)()],
-  } as Config;
-}
+  };
+};
