@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { parseKeyring } from "@/lib/crypto/keyring-format";
 
 // Every environment variable the app reads, parsed once. A bad value fails at
 // start-up (instrumentation.ts and the scripts call getEnv() first) with a
@@ -48,6 +49,14 @@ const EnvSchema = z
   .refine((env) => env.SMTP_URL || env.MAIL_SINK_DIR, {
     message: "set SMTP_URL (real mail) or MAIL_SINK_DIR (dev: write .eml files)",
     path: ["SMTP_URL"],
+  })
+  .superRefine((env, ctx) => {
+    // Key lengths and ids are checked here, at start-up, not at the first encryption.
+    try {
+      parseKeyring(env.FIELD_ENCRYPTION_KEY, env.FIELD_ENCRYPTION_PREVIOUS_KEYS);
+    } catch (error) {
+      ctx.addIssue({ code: "custom", path: ["FIELD_ENCRYPTION_KEY"], message: error instanceof Error ? error.message : "invalid" });
+    }
   });
 
 export type Env = z.infer<typeof EnvSchema>;

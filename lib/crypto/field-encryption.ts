@@ -1,5 +1,5 @@
 import { createCipheriv, createDecipheriv, randomBytes } from "node:crypto";
-import type { Keyring } from "@/lib/crypto/keyring";
+import type { Keyring } from "@/lib/crypto/keyring-format";
 
 // AES-256-GCM with a fresh 96-bit IV per value. Stored form:
 //   v1.<keyId>.<iv>.<ciphertext+tag>   (base64url parts)

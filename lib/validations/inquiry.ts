@@ -57,29 +57,37 @@ const InquiryFields = z.strictObject({
   consentTextVersion: z.literal(CONSENT_TEXT_VERSION, { error: "consentTextVersion.outdated" }),
 });
 
+// Cross-field rules. `when` makes them run even while single fields still have
+// errors, so a person sees every problem at once instead of one more after
+// each submission (which costs a whole page load without JavaScript). Their
+// input may therefore hold unparsed values: each rule only reads truthiness
+// and known enum values, and a field that already has an error gets no second one.
+const ANY_OBJECT = {
+  when: (payload: { value: unknown }) => typeof payload.value === "object" && payload.value !== null && !Array.isArray(payload.value),
+};
+
 export const InquirySchema = InquiryFields.superRefine((inquiry, ctx) => {
-  const referral = inquiry.requesterType !== "SELF";
-  if (referral) {
-    if (!inquiry.referrerName) ctx.addIssue({ code: "custom", path: ["referrerName"], message: "referrerName.required" });
-    if (!inquiry.referrerRelationship) {
-      ctx.addIssue({ code: "custom", path: ["referrerRelationship"], message: "referrerRelationship.required" });
-    }
-    if (!inquiry.personAware) ctx.addIssue({ code: "custom", path: ["personAware"], message: "personAware.required" });
+  const flagged = new Set(ctx.issues.map((issue) => String(issue.path?.[0])));
+  const flag = (field: string, message: string) => {
+    if (flagged.has(field)) return;
+    flagged.add(field);
+    ctx.addIssue({ code: "custom", path: [field], message });
+  };
+  if (inquiry.requesterType === "LOVED_ONE" || inquiry.requesterType === "PROFESSIONAL") {
+    if (!inquiry.referrerName) flag("referrerName", "referrerName.required");
+    if (!inquiry.referrerRelationship) flag("referrerRelationship", "referrerRelationship.required");
+    if (!inquiry.personAware) flag("personAware", "personAware.required");
   }
   if (!inquiry.phone && !inquiry.email) {
-    ctx.addIssue({ code: "custom", path: ["phone"], message: "contact.phoneOrEmail" });
-    ctx.addIssue({ code: "custom", path: ["email"], message: "contact.phoneOrEmail" });
+    flag("phone", "contact.phoneOrEmail");
+    flag("email", "contact.phoneOrEmail");
   }
-  if (inquiry.preferredContactMethod === "EMAIL" && !inquiry.email) {
-    ctx.addIssue({ code: "custom", path: ["email"], message: "preferredContactMethod.needsEmail" });
+  if (inquiry.preferredContactMethod === "EMAIL" && !inquiry.email) flag("email", "preferredContactMethod.needsEmail");
+  if ((inquiry.preferredContactMethod === "PHONE" || inquiry.preferredContactMethod === "TEXT") && !inquiry.phone) {
+    flag("phone", "preferredContactMethod.needsPhone");
   }
-  if (inquiry.preferredContactMethod !== "EMAIL" && !inquiry.phone) {
-    ctx.addIssue({ code: "custom", path: ["phone"], message: "preferredContactMethod.needsPhone" });
-  }
-  if (inquiry.preferredContactMethod === "TEXT" && !inquiry.okToText) {
-    ctx.addIssue({ code: "custom", path: ["okToText"], message: "okToText.requiredForText" });
-  }
-}).transform((inquiry) =>
+  if (inquiry.preferredContactMethod === "TEXT" && !inquiry.okToText) flag("okToText", "okToText.requiredForText");
+}, ANY_OBJECT).transform((inquiry) =>
   // Answers about a referrer are dropped when people ask for themselves (say,
   // after switching back from "someone I care about"): we keep only what applies.
   inquiry.requesterType === "SELF"

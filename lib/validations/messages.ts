@@ -6,8 +6,10 @@ const MESSAGES: Record<string, string> = {
   "firstName.tooLong": "Use 60 characters or fewer.",
   "referrerName.required": "Enter your name.",
   "referrerName.tooLong": "Use 80 characters or fewer.",
+  "referrerName.invalid": "This name could not be read. Please type it again.",
   "referrerRelationship.required": "Tell us how you know them, for example: sister, friend, counselor.",
   "referrerRelationship.tooLong": "Use 60 characters or fewer.",
+  "referrerRelationship.invalid": "This answer could not be read. Please type it again.",
   "personAware.required": "Tell us whether they know you are reaching out.",
   "phone.invalid": "Enter a phone number we can call, like 555-201-3344, or with a + and country code.",
   "phone.tooLong": "That phone number is too long.",
@@ -32,5 +34,5 @@ const MESSAGES: Record<string, string> = {
 const FALLBACK = "Check this answer.";
 
 export function messageFor(code: string): string {
-  return MESSAGES[code] ?? FALLBACK;
+  return Object.hasOwn(MESSAGES, code) ? (MESSAGES[code] ?? FALLBACK) : FALLBACK;
 }

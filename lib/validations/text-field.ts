@@ -4,7 +4,7 @@ import { z } from "zod";
 // multi-line) and Unicode bidirectional overrides, which can make a stored value
 // display differently from what it contains ("Trojan Source"-style spoofing).
 const CONTROL_OR_BIDI = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/;
-const NEWLINE_OR_TAB = /[\t\n\r]/;
+const NEWLINE_OR_TAB = /[\t\n\r\u2028\u2029]/;
 
 export function requiredText(options: { max: number; code: string }) {
   return z
