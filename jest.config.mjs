@@ -1,5 +1,5 @@
 // @ts-check
-const nextJest = require("next/jest.js");
+import nextJest from "next/jest.js";
 
 // next/jest gives the SWC transform and Next's module handling; projects split
 // tests that may stub (unit) from tests that talk to real PostgreSQL and a real
@@ -37,10 +37,10 @@ const integration = {
   setupFiles: ["<rootDir>/__tests__/support/quiet-logs.ts"],
 };
 
-module.exports = async function config() {
+export default async function config() {
   return {
     // Integration tests wait on real servers (SMTP retries, database start-up).
     testTimeout: 60_000,
     projects: [await createJestConfig(unit)(), await createJestConfig(integration)()],
   };
-};
+}

@@ -3,10 +3,10 @@ import { Client } from "pg";
 import { disconnectDb } from "@/lib/db/client";
 import { setAppEnvironment } from "@/__tests__/support/app-environment";
 import { postInquiry } from "@/__tests__/support/inquiry-api";
-import { onTestDatabaseTeardown, useTestDatabase } from "@/__tests__/support/test-database";
+import { onTestDatabaseTeardown, provideTestDatabase } from "@/__tests__/support/test-database";
 import { validInquiry } from "@/__tests__/support/valid-inquiry";
 
-const database = useTestDatabase();
+const database = provideTestDatabase();
 let sql: Client;
 
 beforeAll(async () => {

@@ -5,10 +5,10 @@ import { runOutboxWorker } from "@/lib/notifications/run-outbox-worker";
 import { setAppEnvironment } from "@/__tests__/support/app-environment";
 import { postInquiry } from "@/__tests__/support/inquiry-api";
 import { startSmtpSink, type SmtpSink } from "@/__tests__/support/smtp-sink";
-import { onTestDatabaseTeardown, useTestDatabase } from "@/__tests__/support/test-database";
+import { onTestDatabaseTeardown, provideTestDatabase } from "@/__tests__/support/test-database";
 import { validInquiry } from "@/__tests__/support/valid-inquiry";
 
-const database = useTestDatabase();
+const database = provideTestDatabase();
 let smtp: SmtpSink;
 let sql: Client;
 

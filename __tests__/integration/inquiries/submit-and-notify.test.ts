@@ -5,10 +5,10 @@ import { runOutboxWorker, type OutboxWorker } from "@/lib/notifications/run-outb
 import { setAppEnvironment } from "@/__tests__/support/app-environment";
 import { freshFormToken, postInquiry } from "@/__tests__/support/inquiry-api";
 import { startSmtpSink, type SmtpSink } from "@/__tests__/support/smtp-sink";
-import { onTestDatabaseTeardown, useTestDatabase } from "@/__tests__/support/test-database";
+import { onTestDatabaseTeardown, provideTestDatabase } from "@/__tests__/support/test-database";
 import { PERSONAL_VALUES, validInquiry } from "@/__tests__/support/valid-inquiry";
 
-const database = useTestDatabase();
+const database = provideTestDatabase();
 let smtp: SmtpSink;
 let sql: Client;
 const workers: OutboxWorker[] = [];
