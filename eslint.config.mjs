@@ -18,6 +18,11 @@ const config = [
     rules: { "no-console": "off" },
   },
   {
+    // Loaded by Next.js as CommonJS.
+    files: ["next.config.js"],
+    rules: { "@typescript-eslint/no-require-imports": "off" },
+  },
+  {
     ignores: [".next/**", "node_modules/**", "lib/db/generated/**", ".data/**", "coverage/**", "test-results/**", "playwright-report/**", "next-env.d.ts"],
   },
 ];

@@ -1,9 +1,16 @@
 // @ts-check
+const createNextIntlPlugin = require("next-intl/plugin");
+
+const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");
 
 // Headers every response carries. The strict nonce-based Content-Security-Policy
 // is set per request in proxy.ts; these are the static ones.
 const securityHeaders = [
-  { key: "Referrer-Policy", value: "no-referrer" },
+  // same-origin, not no-referrer: with no-referrer Chromium posts forms with
+  // "Origin: null", which Next.js (rightly) refuses as a cross-site Server
+  // Action, breaking the form without JavaScript. No other origin ever gets a
+  // Referer either way.
+  { key: "Referrer-Policy", value: "same-origin" },
   { key: "X-Content-Type-Options", value: "nosniff" },
   { key: "X-Frame-Options", value: "DENY" },
   { key: "Cross-Origin-Opener-Policy", value: "same-origin" },
@@ -22,9 +29,11 @@ const nextConfig = {
   async headers() {
     return [
       { source: "/:path*", headers: securityHeaders },
-      { source: "/", headers: [{ key: "Cache-Control", value: "no-store" }] },
+      // The form page and its confirmation: never stored by browsers or proxies.
+      { source: "/request", headers: [{ key: "Cache-Control", value: "no-store" }] },
+      { source: "/:locale(en|es)/request", headers: [{ key: "Cache-Control", value: "no-store" }] },
     ];
   },
 };
 
-module.exports = nextConfig;
+module.exports = withNextIntl(nextConfig);

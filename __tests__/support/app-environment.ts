@@ -10,7 +10,6 @@ export function setAppEnvironment(overrides: Record<string, string> = {}): void 
     APP_SECRET: key(),
     INTAKE_NOTIFY_TO: "intake-a@clinic.example,intake-b@clinic.example",
     PUBLIC_URL: "http://localhost:3000",
-    CLINIC_PHONE: "+1-555-0100",
     FORM_MIN_FILL_SECONDS: "0",
     NOTIFY_POLL_MS: "100",
     NOTIFY_RETRY_BASE_MS: "50",

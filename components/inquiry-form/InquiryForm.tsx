@@ -1,114 +1,186 @@
 "use client";
 
 import { zodResolver } from "@hookform/resolvers/zod";
+import { useTranslations } from "next-intl";
 import { startTransition, useActionState, useCallback, useEffect, useSyncExternalStore } from "react";
 import { FormProvider, useForm, useWatch } from "react-hook-form";
-import { submitInquiryAction } from "@/app/(public)/submit-inquiry-action";
-import { Confirmation } from "@/components/inquiry-form/Confirmation";
+import { submitInquiryAction } from "@/app/[locale]/request/submit-inquiry-action";
+import { Confirmation, type ClinicContact } from "@/components/inquiry-form/Confirmation";
 import { FieldErrorsContext } from "@/components/inquiry-form/field-errors-context";
-import { FIELD_ORDER } from "@/components/inquiry-form/field-order";
+import { saveHandoff, takeHandoff } from "@/components/inquiry-form/form-handoff";
 import { INITIAL_FORM_STATE } from "@/components/inquiry-form/form-state";
+import { FormStep } from "@/components/inquiry-form/FormStep";
+import { ReviewSummary } from "@/components/inquiry-form/ReviewSummary";
 import { ConsentSection } from "@/components/inquiry-form/sections/ConsentSection";
 import { ContactSection } from "@/components/inquiry-form/sections/ContactSection";
+import { PersonSection } from "@/components/inquiry-form/sections/PersonSection";
 import { PreferencesSection } from "@/components/inquiry-form/sections/PreferencesSection";
-import { ReferralSection } from "@/components/inquiry-form/sections/ReferralSection";
 import { WhoSection } from "@/components/inquiry-form/sections/WhoSection";
+import { FIELD_ORDER, STEP_FIELDS, stepOf } from "@/components/inquiry-form/steps";
+import { useGuidedSteps } from "@/components/inquiry-form/use-guided-steps";
+import { LANGUAGE_SWITCH_EVENT } from "@/components/site/LanguageSwitch";
 import { CrisisBlock } from "@/components/ui/CrisisBlock";
 import { ErrorSummary } from "@/components/ui/ErrorSummary";
+import type { Locale } from "@/lib/i18n/locales";
 import { InquirySchema, type InquiryField, type InquiryInput } from "@/lib/validations/inquiry";
-import { messageFor } from "@/lib/validations/messages";
+import { CONSENT_TEXT_VERSION } from "@/lib/validations/inquiry-options";
 
-type Props = { formToken: string; clinicPhone: string; clinicPhoneHref: string; hours: string };
+type Props = { locale: Locale; formToken: string; clinic: ClinicContact; privacyHref: string };
 
 const noSubscription = () => () => {};
 
-const DEFAULTS: Partial<InquiryInput> = {
-  preferredLanguage: "en",
-  bestTimes: [],
-  inCrisis: false,
-  okToLeaveVoicemail: false,
-  okToText: false,
-  okToNameProgramme: false,
-  consent: undefined,
-};
-
-// Works twice over: as a plain HTML form posting to the server action (no
-// JavaScript), and, once hydrated, validated in the browser by the same Zod
-// schema the server uses before it is sent.
+// Works twice over: as one plain HTML form posting to the server action (no
+// JavaScript), and, once hydrated, as a guided flow validated step by step in
+// the browser by the same Zod schema the server uses.
 export function InquiryForm(props: Props) {
+  const t = useTranslations();
   const [state, formAction, pending] = useActionState(submitInquiryAction, INITIAL_FORM_STATE);
   // false while server-rendering and hydrating, true once React runs here.
   const hydrated = useSyncExternalStore(noSubscription, () => true, () => false);
   const returned = state.status === "invalid" || state.status === "failed" ? state.values : {};
   const form = useForm<InquiryInput>({
     resolver: zodResolver(InquirySchema),
-    defaultValues: { ...DEFAULTS, ...returned },
+    // consentTextVersion is posted by a hidden input; it is a default here so
+    // the browser-side check sees the version the page shows.
+    defaultValues: { preferredLanguage: props.locale, bestTimes: [], ...returned, consentTextVersion: CONSENT_TEXT_VERSION },
     mode: "onTouched",
+    // The error summary takes focus instead (it lists and links every problem).
+    shouldFocusError: false,
   });
+  const steps = useGuidedSteps(form);
   const requesterType = useWatch({ control: form.control, name: "requesterType" });
   const inCrisis = useWatch({ control: form.control, name: "inCrisis" });
+  const { goTo } = steps;
+
+  useEffect(() => {
+    const handedOver = takeHandoff();
+    if (handedOver) form.reset({ ...form.getValues(), ...handedOver });
+    const onSwitch = () => saveHandoff(form.getValues());
+    window.addEventListener(LANGUAGE_SWITCH_EVENT, onSwitch);
+    return () => window.removeEventListener(LANGUAGE_SWITCH_EVENT, onSwitch);
+  }, [form]);
 
   useEffect(() => {
     if (state.status !== "invalid") return;
-    for (const [field, codes] of Object.entries(state.fieldErrors)) {
-      if (codes[0]) form.setError(field as InquiryField, { type: "server", message: codes[0] });
+    const fields = Object.keys(state.fieldErrors);
+    for (const field of fields) {
+      const code = state.fieldErrors[field]?.[0];
+      if (code) form.setError(field as InquiryField, { type: "server", message: code });
     }
-  }, [state, form]);
+    const first = FIELD_ORDER.find((field) => fields.includes(field));
+    if (first) goTo(stepOf(first));
+  }, [state, form, goTo]);
 
   const clientErrors = form.formState.errors;
   const errorFor = useCallback(
     (name: string) => {
       const serverErrors = state.status === "invalid" ? state.fieldErrors : {};
       const code = hydrated ? clientErrors[name as InquiryField]?.message : serverErrors[name]?.[0];
-      return code ? messageFor(code) : undefined;
+      if (!code) return undefined;
+      const key = `errors.${code}` as Parameters<typeof t.has>[0];
+      return t.has(key) ? t(key) : t("errors.fallback");
     },
-    [hydrated, clientErrors, state],
+    [hydrated, clientErrors, state, t],
   );
 
   if (state.status === "received") {
-    return <Confirmation {...props} referenceCode={state.referenceCode} urgent={state.urgent} />;
+    return <Confirmation referenceCode={state.referenceCode} urgent={state.urgent} clinic={props.clinic} />;
   }
 
+  const visibleFields = hydrated ? STEP_FIELDS[steps.step] : FIELD_ORDER;
   const summary = [
-    ...FIELD_ORDER.flatMap((field) => {
+    ...visibleFields.flatMap((field) => {
       const message = errorFor(field);
       return message ? [{ field, message }] : [];
-    }),
-    ...(state.status === "invalid" ? state.formErrors.map(() => ({ message: "Some answers could not be read. Please check the form and send it again." })).slice(0, 1) : []),
+    }).filter((item, index, all) => all.findIndex((other) => other.message === item.message) === index),
+    ...(state.status === "invalid" && state.formErrors.length > 0 ? [{ message: t("errors.unreadable") }] : []),
   ];
   const onSubmit = (event: React.FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    // Enter in a text box moves on a step; only the review step sends.
+    if (steps.step !== "review") return void steps.next();
     const formElement = event.currentTarget;
-    void form.handleSubmit(() => {
-      const data = new FormData(formElement);
-      startTransition(() => formAction(data));
-    })(event);
+    void form.handleSubmit(
+      () => {
+        const data = new FormData(formElement);
+        startTransition(() => formAction(data));
+      },
+      (errors) => {
+        const first = FIELD_ORDER.find((field) => field in errors);
+        if (first) goTo(stepOf(first));
+      },
+    )(event);
   };
-  const formToken = (state.status === "failed" || state.status === "invalid") && state.formToken ? state.formToken : props.formToken;
+  const formToken = state.status === "failed" && state.formToken ? state.formToken : props.formToken;
+  const failure =
+    state.status === "failed"
+      ? t(`failures.${state.reason}`, { phone: props.clinic.phone, minutes: state.retryAfterMinutes ?? 1 })
+      : undefined;
+  const stepProps = (id: (typeof steps)["step"]) => ({
+    id,
+    title: t(`form.steps.${id}`),
+    active: !hydrated || steps.step === id,
+    guided: hydrated,
+  });
 
   return (
     <FormProvider {...form}>
       <FieldErrorsContext.Provider value={errorFor}>
-        {hydrated && inCrisis === true ? <CrisisBlock emphasised /> : null}
-        <form action={formAction} onSubmit={onSubmit} noValidate className="inquiry-form">
+        <CrisisBlock emphasised={hydrated && inCrisis === true} />
+        <form action={formAction} onSubmit={onSubmit} noValidate className="inquiry-form" aria-labelledby="form-title">
+          <h1 id="form-title">{t("form.heading")}</h1>
+          {hydrated ? (
+            <p className="progress" aria-live="polite">
+              {t("form.progress", { current: steps.index + 1, total: steps.total })}
+              <progress max={steps.total} value={steps.index + 1} aria-hidden="true" />
+            </p>
+          ) : null}
           <div aria-live="polite">
-            {state.status === "failed" ? <p className="form-alert" role="alert">{state.message}</p> : null}
+            {failure ? (
+              <p className="form-alert" role="alert">
+                {failure}
+              </p>
+            ) : null}
             <ErrorSummary items={summary} focusKey={form.formState.submitCount} serverResult={state} />
           </div>
+          <input type="hidden" name="locale" value={props.locale} />
           <input type="hidden" name="formToken" value={formToken} />
           <div className="honeypot" aria-hidden="true">
-            <label htmlFor="website">Leave this field empty</label>
+            <label htmlFor="website">{t("form.honeypot")}</label>
             <input id="website" name="website" type="text" tabIndex={-1} autoComplete="off" defaultValue="" />
           </div>
-          <WhoSection requesterType={hydrated ? requesterType : undefined} />
-          {!hydrated || requesterType === "LOVED_ONE" || requesterType === "PROFESSIONAL" ? (
-            <ReferralSection alwaysShown={!hydrated} />
-          ) : null}
-          <ContactSection />
-          <PreferencesSection />
-          <ConsentSection />
-          <button type="submit" className="button-primary" disabled={pending}>
-            {pending ? "Sending…" : "Send my request"}
-          </button>
+          <FormStep {...stepProps("who")}>
+            <WhoSection />
+          </FormStep>
+          <FormStep {...stepProps("person")}>
+            <PersonSection requesterType={hydrated ? requesterType : undefined} />
+          </FormStep>
+          <FormStep {...stepProps("contact")}>
+            <ContactSection />
+          </FormStep>
+          <FormStep {...stepProps("more")}>
+            <PreferencesSection />
+          </FormStep>
+          <FormStep {...stepProps("review")}>
+            {hydrated ? <ReviewSummary onChange={goTo} /> : null}
+            <ConsentSection privacyHref={props.privacyHref} />
+          </FormStep>
+          <div className="form-actions">
+            {hydrated && steps.index > 0 ? (
+              <button type="button" className="button-secondary" onClick={steps.back}>
+                {t("form.back")}
+              </button>
+            ) : null}
+            {hydrated && steps.step !== "review" ? (
+              <button type="submit" className="button-primary">
+                {t("form.continue")}
+              </button>
+            ) : (
+              <button type="submit" className="button-primary" disabled={pending}>
+                {pending ? t("form.sending") : t("form.submit")}
+              </button>
+            )}
+          </div>
         </form>
       </FieldErrorsContext.Provider>
     </FormProvider>

@@ -1,5 +1,8 @@
 // What the inquiry server action hands back to the form. Shared by the action
 // (server) and the form (browser), so it holds only plain, serialisable data.
+// Failures are reasons, not sentences: the form words them in its language.
+export type FailureReason = "rateLimited" | "tooFast" | "expired" | "refused" | "unavailable";
+
 export type InquiryFormState =
   | { status: "idle" }
   | { status: "received"; referenceCode: string; urgent: boolean }
@@ -8,8 +11,7 @@ export type InquiryFormState =
       fieldErrors: Record<string, string[]>;
       formErrors: string[];
       values: Record<string, unknown>;
-      formToken?: string;
     }
-  | { status: "failed"; message: string; values: Record<string, unknown>; formToken?: string };
+  | { status: "failed"; reason: FailureReason; retryAfterMinutes?: number; values: Record<string, unknown>; formToken?: string };
 
 export const INITIAL_FORM_STATE: InquiryFormState = { status: "idle" };

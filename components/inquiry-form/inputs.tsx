@@ -10,7 +10,9 @@ import type { InquiryField } from "@/lib/validations/inquiry";
 // as an HTML attribute, because without JavaScript the server-rendered page is
 // all there is: answers sent back with errors must appear in the inputs.
 
-type Common = { name: InquiryField; label: React.ReactNode; hint?: React.ReactNode };
+// `shouldUnregister`: the value is dropped when the field unmounts (answers
+// about a referrer, once the person says the request is for themselves).
+type Common = { name: InquiryField; label: React.ReactNode; hint?: React.ReactNode; shouldUnregister?: boolean };
 
 export function TextField(props: Common & { type?: "text" | "tel" | "email"; autoComplete?: string; multiline?: boolean; maxLength: number }) {
   const { register, formState } = useFormContext();
@@ -22,7 +24,7 @@ export function TextField(props: Common & { type?: "text" | "tel" | "email"; aut
     defaultValue: String(formState.defaultValues?.[props.name] ?? ""),
     "aria-invalid": error ? true : undefined,
     "aria-describedby": describedBy(props.name, { hint: Boolean(props.hint), error: Boolean(error) }),
-    ...register(props.name),
+    ...register(props.name, { shouldUnregister: props.shouldUnregister }),
   };
   return (
     <div className={error ? "field field--error" : "field"}>
@@ -56,7 +58,13 @@ export function ChoiceGroup(props: Common & { type: "radio" | "checkbox"; option
         const id = index === 0 ? ids.id : `${ids.id}-${option.value}`;
         return (
           <div className="choice" key={option.value}>
-            <input type={props.type} id={id} value={option.value} defaultChecked={isDefault(option.value)} {...register(props.name)} />
+            <input
+              type={props.type}
+              id={id}
+              value={option.value}
+              defaultChecked={isDefault(option.value)}
+              {...register(props.name, { shouldUnregister: props.shouldUnregister })}
+            />
             <label htmlFor={id}>{option.label}</label>
           </div>
         );

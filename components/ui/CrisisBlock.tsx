@@ -1,20 +1,20 @@
+import { useTranslations } from "next-intl";
+import { useId } from "react";
+
 // Shown before the form and again on the confirmation. The form is not watched
 // around the clock, so people in danger must be sent elsewhere first.
+// `emphasised`: someone said they are in danger; say so first and loudly.
 export function CrisisBlock({ emphasised = false }: { emphasised?: boolean }) {
+  const t = useTranslations("crisis");
+  const titleId = useId();
   return (
-    <aside className={emphasised ? "crisis crisis--urgent" : "crisis"} aria-labelledby="crisis-title">
-      <h2 id="crisis-title">{emphasised ? "If someone is in danger, get help now" : "Need help right now?"}</h2>
-      <p>This form is not monitored around the clock.</p>
+    <aside className={emphasised ? "crisis crisis--urgent" : "crisis"} aria-labelledby={titleId} role={emphasised ? "alert" : undefined}>
+      <h2 id={titleId}>{emphasised ? t("urgentTitle") : t("title")}</h2>
+      <p>{t("notMonitored")}</p>
       <ul>
-        <li>
-          In immediate danger or a medical emergency (such as an overdose): call <a href="tel:911">911</a>.
-        </li>
-        <li>
-          Call or text <a href="tel:988">988</a> (Suicide &amp; Crisis Lifeline), any time.
-        </li>
-        <li>
-          SAMHSA National Helpline: <a href="tel:18006624357">1-800-662-4357</a> (free, confidential, 24/7, English and Spanish).
-        </li>
+        <li>{t.rich("emergency", { call911: (text) => <a href="tel:911">{text}</a> })}</li>
+        <li>{t.rich("lifeline", { call988: (text) => <a href="tel:988">{text}</a> })}</li>
+        <li>{t.rich("samhsa", { callSamhsa: (text) => <a href="tel:18006624357">{text}</a> })}</li>
       </ul>
     </aside>
   );

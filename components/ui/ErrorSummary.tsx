@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useEffect, useRef } from "react";
 import { fieldIds } from "@/components/ui/field-ids";
 
@@ -11,6 +12,7 @@ export type SummaryItem = { field?: string; message: string };
 // each answer from the server (`serverResult`).
 export function ErrorSummary(props: { items: SummaryItem[]; focusKey: number; serverResult: unknown }) {
   const { items, focusKey, serverResult } = props;
+  const t = useTranslations("errors");
   const ref = useRef<HTMLDivElement>(null);
   const hasItems = items.length > 0;
   useEffect(() => {
@@ -19,7 +21,7 @@ export function ErrorSummary(props: { items: SummaryItem[]; focusKey: number; se
   if (items.length === 0) return null;
   return (
     <div className="error-summary" ref={ref} tabIndex={-1} role="alert" aria-labelledby="error-summary-title" autoFocus>
-      <h2 id="error-summary-title">Please check {items.length === 1 ? "this answer" : `these ${items.length} answers`}</h2>
+      <h2 id="error-summary-title">{items.length === 1 ? t("summaryOne") : t("summaryMany", { count: items.length })}</h2>
       <ul>
         {items.map((item, index) => (
           <li key={`${item.field ?? "form"}-${index}`}>

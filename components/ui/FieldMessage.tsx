@@ -1,3 +1,4 @@
+import { useTranslations } from "next-intl";
 import { fieldIds } from "@/components/ui/field-ids";
 
 export function FieldHint({ name, children }: { name: string; children: React.ReactNode }) {
@@ -9,10 +10,11 @@ export function FieldHint({ name, children }: { name: string; children: React.Re
 }
 
 export function FieldError({ name, message }: { name: string; message: string | undefined }) {
+  const t = useTranslations("errors");
   if (!message) return null;
   return (
     <p className="field-error" id={fieldIds(name).errorId}>
-      <span className="visually-hidden">Error: </span>
+      <span className="visually-hidden">{t("prefix")} </span>
       {message}
     </p>
   );

@@ -12,8 +12,8 @@ import type { Inquiry } from "@/lib/validations/inquiry";
 export function encryptInquiryFields(inquiry: Inquiry) {
   const id = randomUUID();
   const keyring = getKeyring();
-  const seal = (column: string, value: string | undefined) =>
-    value === undefined ? null : encryptField({ keyring, plaintext: value, context: `Inquiry.${column}:${id}` });
+  const seal = (column: string, value: string | null | undefined) =>
+    value === undefined || value === null ? null : encryptField({ keyring, plaintext: value, context: `Inquiry.${column}:${id}` });
   const hash = (kind: "phone" | "email", value: string | undefined) =>
     value === undefined ? null : hashForLookup({ key: lookupHashKey(), kind, value });
 

@@ -6,7 +6,7 @@
 const BOOLEAN_FIELDS = new Set(["inCrisis", "okToLeaveVoicemail", "okToText", "okToNameProgramme", "consent"]);
 const LIST_FIELDS = new Set(["bestTimes"]);
 // Fields that belong to the submission envelope, not to the inquiry itself.
-export const ENVELOPE_FIELDS = new Set(["formToken", "website"]);
+export const ENVELOPE_FIELDS = new Set(["formToken", "website", "locale"]);
 
 export function inquiryFromFormData(formData: FormData): Record<string, unknown> {
   const input: Record<string, unknown> = {};

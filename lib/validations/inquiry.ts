@@ -38,7 +38,8 @@ const InquiryFields = z.strictObject({
   firstName: requiredText({ max: LIMITS.firstName, code: "firstName" }),
   referrerName: optionalText({ max: LIMITS.referrerName, code: "referrerName" }),
   referrerRelationship: optionalText({ max: LIMITS.referrerRelationship, code: "referrerRelationship" }),
-  personAware: z.enum(PERSON_AWARE_ANSWERS, { error: "personAware.required" }).optional(),
+  // nullish: an untouched radio group or select reads as null in the browser.
+  personAware: z.enum(PERSON_AWARE_ANSWERS, { error: "personAware.required" }).nullish(),
   phone,
   email,
   preferredContactMethod: z.enum(CONTACT_METHODS, { error: "preferredContactMethod.required" }),
@@ -52,7 +53,7 @@ const InquiryFields = z.strictObject({
   okToNameProgramme: yesNo,
   preferredLanguage: z.enum(LANGUAGES, { error: "preferredLanguage.required" }),
   message: optionalText({ max: LIMITS.message, code: "message", multiline: true }),
-  heardAbout: z.enum(HEARD_ABOUT, { error: "heardAbout.invalid" }).optional(),
+  heardAbout: z.enum(HEARD_ABOUT, { error: "heardAbout.invalid" }).nullish(),
   consent: z.literal(true, { error: "consent.required" }),
   consentTextVersion: z.literal(CONSENT_TEXT_VERSION, { error: "consentTextVersion.outdated" }),
 });

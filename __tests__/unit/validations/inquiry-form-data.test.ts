@@ -62,7 +62,7 @@ describe("inquiryFromFormData", () => {
   });
 
   it("leaves out the envelope fields", () => {
-    expect([...ENVELOPE_FIELDS].sort()).toEqual(["formToken", "website"]);
+    expect([...ENVELOPE_FIELDS].sort()).toEqual(["formToken", "locale", "website"]);
     const input = inquiryFromFormData(formData([["formToken", "1.abc.def"], ["website", "http://spam.example"], ["firstName", "Sam"]]));
     expect(input).not.toHaveProperty("formToken");
     expect(input).not.toHaveProperty("website");

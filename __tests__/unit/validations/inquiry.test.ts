@@ -465,7 +465,11 @@ describe("InquirySchema: choices", () => {
     expect(parseOk(validSelfInquiry({ heardAbout })).heardAbout).toBe(heardAbout);
   });
 
-  it.each(["TV", "search", "", 3, null])("rejects heardAbout %j", (heardAbout) => {
+  it("accepts heardAbout null as not answered (an untouched select in the browser)", () => {
+    expect(codesAt(validSelfInquiry({ heardAbout: null }), "heardAbout")).toEqual([]);
+  });
+
+  it.each(["TV", "search", "", 3])("rejects heardAbout %j", (heardAbout) => {
     expect(codesAt(validSelfInquiry({ heardAbout }), "heardAbout")).toEqual(["heardAbout.invalid"]);
   });
 });

@@ -1,45 +1,38 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { ChoiceGroup, Checkbox, TextField } from "@/components/inquiry-form/inputs";
-import { LIMITS } from "@/lib/validations/inquiry-options";
+import { BEST_TIMES, CONTACT_METHODS, LIMITS } from "@/lib/validations/inquiry-options";
 
 // Discreet-contact choices start unticked: the most private option is the
 // default, because a phone may be shared or a voicemail overheard.
 export function ContactSection() {
+  const t = useTranslations("form");
   return (
-    <section aria-labelledby="contact-title">
-      <h2 id="contact-title">How we can reach you</h2>
-      <p className="note">Give us a phone number, an email address, or both.</p>
-      <TextField name="phone" type="tel" autoComplete="tel" maxLength={LIMITS.phone} label="Phone number" hint="For example 555-201-3344." />
-      <TextField name="email" type="email" autoComplete="email" maxLength={LIMITS.email} label="Email address" />
+    <>
+      <p className="note">{t("contactNote")}</p>
+      <TextField name="phone" type="tel" autoComplete="tel" maxLength={LIMITS.phone} label={t("phone.label")} hint={t("phone.hint")} />
+      <TextField name="email" type="email" autoComplete="email" maxLength={LIMITS.email} label={t("email.label")} />
       <ChoiceGroup
         name="preferredContactMethod"
         type="radio"
-        label="How should we contact you?"
-        options={[
-          { value: "PHONE", label: "Phone call" },
-          { value: "TEXT", label: "Text message" },
-          { value: "EMAIL", label: "Email" },
-        ]}
+        label={t("preferredContactMethod.label")}
+        options={CONTACT_METHODS.map((value) => ({ value, label: t(`preferredContactMethod.${value}`) }))}
       />
       <ChoiceGroup
         name="bestTimes"
         type="checkbox"
-        label="Best times to reach you"
-        hint="Choose any that suit you, or none if any time is fine."
-        options={[
-          { value: "MORNING", label: "Morning (8 am to noon)" },
-          { value: "AFTERNOON", label: "Afternoon (noon to 5 pm)" },
-          { value: "EVENING", label: "Evening (5 pm to 8 pm)" },
-        ]}
+        label={t("bestTimes.label")}
+        hint={t("bestTimes.hint")}
+        options={BEST_TIMES.map((value) => ({ value, label: t(`bestTimes.${value}`) }))}
       />
-      <fieldset className="field">
-        <legend>Keeping contact private</legend>
-        <p className="hint">Leave these unticked if you are not sure. We will be discreet either way.</p>
-        <Checkbox name="okToLeaveVoicemail" label="It is OK to leave a voicemail" />
-        <Checkbox name="okToText" label="It is OK to send text messages" />
-        <Checkbox name="okToNameProgramme" label="It is OK to say the name of our programme when we call or leave a message" />
+      <fieldset className="field group">
+        <legend>{t("privacyChoices.label")}</legend>
+        <p className="hint">{t("privacyChoices.hint")}</p>
+        <Checkbox name="okToLeaveVoicemail" label={t("okToLeaveVoicemail.label")} />
+        <Checkbox name="okToText" label={t("okToText.label")} />
+        <Checkbox name="okToNameProgramme" label={t("okToNameProgramme.label")} />
       </fieldset>
-    </section>
+    </>
   );
 }

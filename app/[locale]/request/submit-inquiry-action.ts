@@ -2,7 +2,7 @@
 
 import { headers } from "next/headers";
 import type { InquiryFormState } from "@/components/inquiry-form/form-state";
-import { clinicDetails } from "@/lib/clinic/clinic-details";
+import { DEFAULT_LOCALE, isLocale } from "@/lib/i18n/locales";
 import { submissionRequestFrom } from "@/lib/inquiries/request-context";
 import { submitInquiry } from "@/lib/inquiries/submit-inquiry";
 import { logger } from "@/lib/logging/logger";
@@ -15,38 +15,28 @@ import { inquiryFromFormData } from "@/lib/validations/inquiry-form-data";
 // lives in submitInquiry.
 export async function submitInquiryAction(_previous: InquiryFormState, formData: FormData): Promise<InquiryFormState> {
   const values = inquiryFromFormData(formData);
-  const clinic = clinicDetails();
+  const posted = formData.get("locale");
+  const locale = isLocale(posted) ? posted : DEFAULT_LOCALE;
   try {
     const result = await submitInquiry({
       answers: values,
       envelope: { formToken: formData.get("formToken"), honeypot: formData.get("website") },
-      request: submissionRequestFrom(await headers(), "en"),
+      request: submissionRequestFrom(await headers(), locale),
     });
     if (result.ok) return { status: "received", referenceCode: result.referenceCode, urgent: result.urgent };
     if (result.kind === "invalid") {
       return { status: "invalid", fieldErrors: result.fieldErrors, formErrors: result.formErrors, values };
     }
     if (result.kind === "rate_limited") {
-      const minutes = Math.ceil(result.retryAfterSeconds / 60);
-      return {
-        status: "failed",
-        values,
-        message: `We have received many requests from this connection. Please try again in ${minutes} minute${minutes === 1 ? "" : "s"}, or call us at ${clinic.phone}.`,
-      };
+      return { status: "failed", reason: "rateLimited", retryAfterMinutes: Math.ceil(result.retryAfterSeconds / 60), values };
     }
-    if (result.reason === "too_fast") {
-      return { status: "failed", values, message: "Please take a moment to check your answers, then send the form again." };
-    }
+    if (result.reason === "too_fast") return { status: "failed", reason: "tooFast", values };
     if (result.reason === "malformed_token") {
-      return { status: "failed", values, formToken: issueFormToken({ secret: appSecret() }), message: "This page was open for a while. Please check your answers and send the form again." };
+      return { status: "failed", reason: "expired", values, formToken: issueFormToken({ secret: appSecret() }) };
     }
-    return { status: "failed", values, message: `We could not accept this form. Please call us at ${clinic.phone}.` };
+    return { status: "failed", reason: "refused", values };
   } catch (err) {
     logger.error({ err }, "inquiry submission failed unexpectedly");
-    return {
-      status: "failed",
-      values,
-      message: `Sorry, we could not send your request just now. Your answers are still here: please try again in a few minutes, or call us at ${clinic.phone}.`,
-    };
+    return { status: "failed", reason: "unavailable", values };
   }
 }

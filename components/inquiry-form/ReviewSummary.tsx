@@ -1,0 +1,66 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { useWatch } from "react-hook-form";
+import type { StepId } from "@/components/inquiry-form/steps";
+import type { InquiryInput } from "@/lib/validations/inquiry";
+
+type Row = { step: StepId; label: string; value: string };
+
+// The review step: every answer once more, each with a way back to change it.
+export function ReviewSummary({ onChange }: { onChange: (step: StepId) => void }) {
+  const t = useTranslations("form");
+  const v = useWatch<InquiryInput>() as Partial<InquiryInput>;
+  const referral = v.requesterType === "LOVED_ONE" || v.requesterType === "PROFESSIONAL";
+  const text = (value: unknown) => (typeof value === "string" && value.trim() !== "" ? value : t("notAnswered"));
+  const yesNo = (value: unknown) => (value === true ? t("yes") : t("no"));
+  const rows: Row[] = [
+    { step: "who", label: t("requesterType.label"), value: v.requesterType ? t(`requesterType.${v.requesterType}`) : t("notAnswered") },
+    ...(v.inCrisis ? [{ step: "who" as const, label: t("inCrisis.review"), value: t("yes") }] : []),
+    { step: "person", label: t(referral ? "firstName.labelOther" : "firstName.labelSelf"), value: text(v.firstName) },
+    ...(referral
+      ? [
+          { step: "person" as const, label: t("referrerName.label"), value: text(v.referrerName) },
+          { step: "person" as const, label: t("referrerRelationship.label"), value: text(v.referrerRelationship) },
+          { step: "person" as const, label: t("personAware.label"), value: v.personAware ? t(`personAware.${v.personAware}`) : t("notAnswered") },
+        ]
+      : []),
+    { step: "contact", label: t("phone.label"), value: text(v.phone) },
+    { step: "contact", label: t("email.label"), value: text(v.email) },
+    {
+      step: "contact",
+      label: t("preferredContactMethod.label"),
+      value: v.preferredContactMethod ? t(`preferredContactMethod.${v.preferredContactMethod}`) : t("notAnswered"),
+    },
+    {
+      step: "contact",
+      label: t("bestTimes.label"),
+      value: v.bestTimes && v.bestTimes.length > 0 ? v.bestTimes.map((time) => t(`bestTimes.${time}`)).join(", ") : t("bestTimes.any"),
+    },
+    { step: "contact", label: t("okToLeaveVoicemail.label"), value: yesNo(v.okToLeaveVoicemail) },
+    { step: "contact", label: t("okToText.label"), value: yesNo(v.okToText) },
+    { step: "contact", label: t("okToNameProgramme.label"), value: yesNo(v.okToNameProgramme) },
+    { step: "more", label: t("preferredLanguage.label"), value: v.preferredLanguage ? t(`preferredLanguage.${v.preferredLanguage}`) : t("notAnswered") },
+    { step: "more", label: t("heardAbout.label"), value: v.heardAbout ? t(`heardAbout.${v.heardAbout}`) : t("heardAbout.none") },
+    { step: "more", label: t("message.label"), value: text(v.message) },
+  ];
+  return (
+    <>
+      <p>{t("reviewIntro")}</p>
+      <dl className="review">
+        {rows.map((row) => (
+          <div className="review-row" key={row.label}>
+            <dt>{row.label}</dt>
+            <dd>
+              <span className="review-value">{row.value}</span>
+              <button type="button" className="link-button" onClick={() => onChange(row.step)}>
+                {t("change")}
+                <span className="visually-hidden">: {row.label}</span>
+              </button>
+            </dd>
+          </div>
+        ))}
+      </dl>
+    </>
+  );
+}

@@ -1,0 +1,23 @@
+import type { InquiryField } from "@/lib/validations/inquiry";
+
+// The guided flow, one short screen at a time (with JavaScript; without it the
+// steps are sections of one page). Each step validates only its own fields.
+export const STEPS = ["who", "person", "contact", "more", "review"] as const;
+export type StepId = (typeof STEPS)[number];
+
+export const STEP_FIELDS: Record<StepId, readonly InquiryField[]> = {
+  who: ["requesterType", "inCrisis"],
+  person: ["firstName", "referrerName", "referrerRelationship", "personAware"],
+  contact: ["phone", "email", "preferredContactMethod", "bestTimes", "okToLeaveVoicemail", "okToText", "okToNameProgramme"],
+  more: ["preferredLanguage", "heardAbout", "message"],
+  review: ["consent", "consentTextVersion"],
+};
+
+// Display order of all fields, for the error summary.
+export const FIELD_ORDER: readonly InquiryField[] = STEPS.flatMap((step) => STEP_FIELDS[step]);
+
+export const stepHeadingId = (step: StepId) => `step-${step}`;
+
+export function stepOf(field: string): StepId {
+  return STEPS.find((step) => (STEP_FIELDS[step] as readonly string[]).includes(field)) ?? "review";
+}

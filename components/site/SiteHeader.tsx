@@ -1,0 +1,21 @@
+import { getTranslations } from "next-intl/server";
+import { LanguageSwitch } from "@/components/site/LanguageSwitch";
+import { QuickExit } from "@/components/site/QuickExit";
+import { clinicDetails } from "@/lib/clinic/clinic-details";
+import { localePath, type Locale } from "@/lib/i18n/locales";
+
+// `path` is the page's unprefixed path ("/request"), for the language switch.
+export async function SiteHeader({ locale, path }: { locale: Locale; path: string }) {
+  const t = await getTranslations({ locale, namespace: "chrome" });
+  return (
+    <header className="site-header">
+      <a className="site-name" href={localePath(locale, "/")}>
+        {clinicDetails(locale).name}
+      </a>
+      <nav className="site-tools" aria-label={t("toolsLabel")}>
+        <LanguageSwitch locale={locale} path={path} />
+        <QuickExit />
+      </nav>
+    </header>
+  );
+}

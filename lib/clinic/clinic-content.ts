@@ -1,0 +1,21 @@
+import { z } from "zod";
+import content from "@/lib/clinic/clinic.json";
+
+// Everything clinic-specific lives in clinic.json, so another clinic deploys
+// this app by editing that one file. Checked at start-up like the environment.
+const Localised = <T extends z.ZodType>(value: T) => z.strictObject({ en: value, es: value });
+
+const ClinicContentSchema = z.strictObject({
+  name: z.string().min(1),
+  phone: z.string().regex(/^\+[\d-]{7,20}$/, "international format, e.g. +1-555-0100"),
+  phoneDisplay: z.string().min(7),
+  email: z.email(),
+  address: z.string().min(1),
+  retentionDays: z.number().int().min(30),
+  hours: Localised(z.string().min(1)),
+  programme: Localised(z.strictObject({ name: z.string().min(1), summary: z.array(z.string().min(1)).min(1) })),
+});
+
+export type ClinicContent = z.infer<typeof ClinicContentSchema>;
+
+export const clinicContent: ClinicContent = ClinicContentSchema.parse(content);

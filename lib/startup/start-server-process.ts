@@ -1,0 +1,19 @@
+import "server-only";
+import { getEnv, InvalidEnvironmentError } from "@/lib/env";
+import { startProcessWorker } from "@/lib/notifications/start-process-worker";
+
+// Validates the whole configuration first, so a bad variable stops the server
+// at start-up with a message naming it (rather than answering every request
+// with an error), then starts this process's outbox worker unless workers run
+// separately (WORKER_IN_PROCESS=false and `npm run worker`).
+export function startServerProcess(): void {
+  let env;
+  try {
+    env = getEnv();
+  } catch (error) {
+    if (!(error instanceof InvalidEnvironmentError)) throw error;
+    process.stderr.write(`${error.message}\n`);
+    process.exit(1);
+  }
+  if (env.WORKER_IN_PROCESS) startProcessWorker();
+}
