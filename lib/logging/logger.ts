@@ -10,7 +10,7 @@ const SENSITIVE_KEYS = [
   "databaseUrl", "connectionString", "ip",
 ];
 
-export const logger = pino({
+export const loggerOptions: pino.LoggerOptions = {
   level: process.env.LOG_LEVEL ?? "info",
   base: { service: "iop-intake" },
   redact: {
@@ -20,7 +20,9 @@ export const logger = pino({
   // Error objects from drivers can carry query parameters or connection strings
   // in their message: keep only the class and code.
   serializers: { err: (err: unknown) => describeError(err) },
-});
+};
+
+export const logger = pino(loggerOptions);
 
 // Duck-typed rather than `instanceof Error`: errors raised in another realm
 // (a vm context, a worker) are not instances of this realm's Error.
