@@ -23,7 +23,7 @@ const config = [
     rules: { "@typescript-eslint/no-require-imports": "off" },
   },
   {
-    ignores: [".next/**", "node_modules/**", "lib/db/generated/**", ".data/**", "coverage/**", "test-results/**", "playwright-report/**", "next-env.d.ts"],
+    ignores: [".next/**", ".next-*/**", "node_modules/**", "lib/db/generated/**", ".data/**", "coverage/**", "test-results/**", "playwright-report/**", "next-env.d.ts"],
   },
 ];
 

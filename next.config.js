@@ -28,6 +28,25 @@ const nextConfig = {
   reactStrictMode: true,
   // Server-side packages loaded by Node at run time rather than bundled.
   serverExternalPackages: ["pg", "pino", "nodemailer", "@prisma/adapter-pg"],
+  // Locale routing: English pages live at unprefixed URLs and are served from
+  // the [locale] segment by an internal rewrite; "/en/…" redirects to the
+  // canonical URL; Spanish keeps its "/es" prefix. Done here rather than in
+  // proxy.ts because a proxy rewrite is an absolute URL, which Next.js treats
+  // as a foreign server when bound to an address (next start -H 127.0.0.1).
+  async rewrites() {
+    return {
+      beforeFiles: [
+        { source: "/", destination: "/en" },
+        { source: "/:page(request|privacy)", destination: "/en/:page" },
+      ],
+    };
+  },
+  async redirects() {
+    return [
+      { source: "/en", destination: "/", permanent: true },
+      { source: "/en/:path*", destination: "/:path*", permanent: true },
+    ];
+  },
   async headers() {
     return [
       { source: "/:path*", headers: securityHeaders },

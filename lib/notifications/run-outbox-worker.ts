@@ -21,16 +21,27 @@ export type OutboxWorker = { stop(): Promise<void> };
 export function runOutboxWorker(): OutboxWorker {
   const env = getEnv();
   let stopped = false;
-  let wake: () => void = () => {};
+  // A NOTIFY that arrives while a cycle is running must not be lost: it is
+  // remembered, and the next sleep returns at once.
+  let woken = false;
+  let wake: () => void = () => {
+    woken = true;
+  };
   let listener: Client | undefined;
   let lastHousekeeping = 0;
 
   const sleep = (ms: number) =>
     new Promise<void>((resolve) => {
+      if (woken) return resolve();
       const timer = setTimeout(resolve, ms);
       wake = () => {
         clearTimeout(timer);
         resolve();
+      };
+    }).finally(() => {
+      woken = false;
+      wake = () => {
+        woken = true;
       };
     });
 
