@@ -1,0 +1,90 @@
+import { randomBytes } from "node:crypto";
+import { mkdir, rm } from "node:fs/promises";
+import { ensureProductionBuild } from "./ensure-production-build";
+import { freePort } from "./free-port";
+import { MAIL_DIR, RESULTS_DIR, SCREENSHOT_DIR, SERVER_LOG } from "./paths";
+import { SETTING_NAMES } from "./settings";
+import { startAppServer } from "./start-app-server";
+import { startDatabase } from "./start-database";
+import { startMailCatcher } from "./start-mail-catcher";
+
+type Cleanup = { name: string; run: () => Promise<void> };
+
+const log = (message: string) => console.log(`[e2e] ${message}`);
+const debug = (message: string) => {
+  if (process.env.DEBUG_E2E) log(message);
+};
+const secret = () => randomBytes(32).toString("base64");
+
+/**
+ * Starts what the specs drive: a fresh migrated database, an SMTP server that
+ * saves mail to test-results/e2e-mail, and the production build under
+ * `next start`. Returns the teardown (Playwright runs it after the tests). If
+ * any step fails, whatever was already started is stopped before the error is
+ * rethrown, so a failed setup leaves no server or database behind.
+ */
+export default async function globalSetup(): Promise<() => Promise<void>> {
+  const cleanups: Cleanup[] = [];
+  const teardown = async () => {
+    const failures: unknown[] = [];
+    for (const cleanup of cleanups.splice(0).reverse()) {
+      await cleanup.run().catch((error: unknown) => {
+        log(`teardown: could not ${cleanup.name}: ${error instanceof Error ? error.message : String(error)}`);
+        failures.push(error);
+      });
+    }
+    if (failures.length > 0) throw new AggregateError(failures, "e2e teardown failed");
+  };
+
+  try {
+    await mkdir(RESULTS_DIR, { recursive: true });
+    await rm(SCREENSHOT_DIR, { recursive: true, force: true });
+    await rm(SERVER_LOG, { force: true });
+    await ensureProductionBuild({ log });
+
+    const database = await startDatabase({ log, debug });
+    cleanups.push({ name: "drop the database", run: database.drop });
+    const mail = await startMailCatcher({ directory: MAIL_DIR });
+    cleanups.push({ name: "stop the SMTP server", run: mail.stop });
+    log(`SMTP server on 127.0.0.1:${mail.port}, saving mail to ${MAIL_DIR}`);
+
+    const port = await freePort(Number(process.env.E2E_PORT ?? 3100));
+    const baseUrl = `http://127.0.0.1:${port}`;
+    const notifyTo = "intake-team@clinic.example";
+    const inherited = { ...process.env };
+    // Set in a developer's shell, these would change what the suite sets up.
+    for (const name of ["MAIL_SINK_DIR", "FIELD_ENCRYPTION_PREVIOUS_KEYS", "TRUST_PROXY_HOPS", "LOG_LEVEL"]) delete inherited[name];
+    const app = await startAppServer({
+      port,
+      logFile: SERVER_LOG,
+      env: {
+        ...inherited,
+        NODE_ENV: "production",
+        NEXT_TELEMETRY_DISABLED: "1",
+        DATABASE_URL: database.url,
+        SMTP_URL: `smtp://127.0.0.1:${mail.port}`,
+        INTAKE_NOTIFY_TO: notifyTo,
+        PUBLIC_URL: baseUrl,
+        FIELD_ENCRYPTION_KEY: `e2e:${secret()}`,
+        LOOKUP_HMAC_KEY: secret(),
+        APP_SECRET: secret(),
+        FORM_MIN_FILL_SECONDS: "1",
+        WORKER_IN_PROCESS: "true",
+        NOTIFY_POLL_MS: "200",
+        // Every spec submits from 127.0.0.1; the default (10 an hour) would make
+        // the suite fail as it grows, for reasons that have nothing to do with it.
+        RATE_LIMIT_IP_MAX: "100",
+      },
+    });
+    cleanups.push({ name: "stop next start", run: app.stop });
+    log(`next start on ${baseUrl} (log: ${SERVER_LOG})`);
+
+    process.env[SETTING_NAMES.baseUrl] = baseUrl;
+    process.env[SETTING_NAMES.databaseUrl] = database.url;
+    process.env[SETTING_NAMES.notifyTo] = notifyTo;
+    return teardown;
+  } catch (error) {
+    await teardown().catch(() => undefined);
+    throw error;
+  }
+}

@@ -1,0 +1,59 @@
+import { makeSubmissionBody } from "./inquiry-payload";
+import { postJson } from "./post-json";
+
+export type RateLimitFigures = {
+  ipMax: number;
+  /** Status of each submission from one address, in order. */
+  statuses: number[];
+  accepted: number;
+  limited: number;
+  /** 1-based position of the first 429, if any. */
+  firstLimitedAt: number | undefined;
+  retryAfterSeconds: string | undefined;
+  /** The same number of submissions, each claiming another X-Forwarded-For. */
+  spoofedForwardedForAccepted: number;
+};
+
+/**
+ * Against an app started with RATE_LIMIT_IP_MAX=`ipMax`: `submissions` new
+ * inquiries in a row from this process (one address), then as many again each
+ * with a different X-Forwarded-For. The second series shows what the per-address
+ * limit is worth when no trusted proxy sets that header (TRUST_PROXY_HOPS=0).
+ */
+export async function checkRateLimits(options: {
+  url: string;
+  ipMax: number;
+  submissions: number;
+  formToken: string;
+}): Promise<RateLimitFigures> {
+  const endpoint = `${options.url}/api/v1/inquiries`;
+  const statuses: number[] = [];
+  let retryAfter: string | undefined;
+  for (let i = 0; i < options.submissions; i += 1) {
+    const response = await postJson({ url: endpoint, body: makeSubmissionBody(options.formToken) });
+    statuses.push(response.status);
+    if (response.status === 429 && retryAfter === undefined) {
+      const header = response.headers["retry-after"];
+      retryAfter = Array.isArray(header) ? header[0] : header;
+    }
+  }
+  let spoofedAccepted = 0;
+  for (let i = 0; i < options.submissions; i += 1) {
+    const response = await postJson({
+      url: endpoint,
+      body: makeSubmissionBody(options.formToken),
+      headers: { "x-forwarded-for": `198.51.100.${i + 1}` },
+    });
+    if (response.status === 201) spoofedAccepted += 1;
+  }
+  const firstLimited = statuses.indexOf(429);
+  return {
+    ipMax: options.ipMax,
+    statuses,
+    accepted: statuses.filter((s) => s === 201).length,
+    limited: statuses.filter((s) => s === 429).length,
+    firstLimitedAt: firstLimited === -1 ? undefined : firstLimited + 1,
+    retryAfterSeconds: retryAfter,
+    spoofedForwardedForAccepted: spoofedAccepted,
+  };
+}
