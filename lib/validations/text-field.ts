@@ -5,6 +5,9 @@ import { z } from "zod";
 // display differently from what it contains ("Trojan Source"-style spoofing).
 const CONTROL_OR_BIDI = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/;
 const NEWLINE_OR_TAB = /[\t\n\r\u2028\u2029]/;
+// A lone UTF-16 surrogate cannot be stored as UTF-8: it would silently become
+// U+FFFD, so what we keep would differ from what we acknowledged. Refuse it.
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 export function requiredText(options: { max: number; code: string }) {
   return z
@@ -15,7 +18,7 @@ export function requiredText(options: { max: number; code: string }) {
         .string()
         .min(1, `${options.code}.required`)
         .max(options.max, `${options.code}.tooLong`)
-        .refine((v) => !CONTROL_OR_BIDI.test(v) && !NEWLINE_OR_TAB.test(v), "text.invalidCharacters"),
+        .refine((v) => !CONTROL_OR_BIDI.test(v) && !NEWLINE_OR_TAB.test(v) && !LONE_SURROGATE.test(v), "text.invalidCharacters"),
     );
 }
 
@@ -29,7 +32,7 @@ export function optionalText(options: { max: number; code: string; multiline?: b
       z
         .string()
         .max(options.max, `${options.code}.tooLong`)
-        .refine((v) => !CONTROL_OR_BIDI.test(v), "text.invalidCharacters")
+        .refine((v) => !CONTROL_OR_BIDI.test(v) && !LONE_SURROGATE.test(v), "text.invalidCharacters")
         .refine((v) => options.multiline === true || !NEWLINE_OR_TAB.test(v), "text.invalidCharacters")
         .transform((v) => (v === "" ? undefined : v)),
     );

@@ -67,3 +67,18 @@ describe("optionalText", () => {
     expect("Jose\u0301").not.toBe("Jos\u00e9");
   });
 });
+
+describe("lone UTF-16 surrogates", () => {
+  // Stored as UTF-8 they would silently become U+FFFD, so the stored answer
+  // would differ from the acknowledged one (found by the resilience fuzzer).
+  it.each(["Ann\uD800", "before \uDFFF after", "\uDC00x"])("are refused in %j", async (value) => {
+    const { requiredText, optionalText } = await import("@/lib/validations/text-field");
+    expect(requiredText({ max: 100, code: "firstName" }).safeParse(value).success).toBe(false);
+    expect(optionalText({ max: 100, code: "message", multiline: true }).safeParse(value).success).toBe(false);
+  });
+
+  it("while a proper surrogate pair (an emoji) is accepted", async () => {
+    const { requiredText } = await import("@/lib/validations/text-field");
+    expect(requiredText({ max: 100, code: "firstName" }).safeParse("Ana 🌻").success).toBe(true);
+  });
+});
