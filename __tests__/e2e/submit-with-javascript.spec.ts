@@ -175,8 +175,11 @@ test.describe("inquiry form with JavaScript", () => {
     await expectErrors([en.errors.requesterType]);
     await expect(page.getByRole("group", { name: en.requesterGroup })).toHaveAccessibleDescription(literally(en.errors.requesterType));
     await chooseRequester(page, "en", "LOVED_ONE");
-    await expect(summary, "answered, the error goes").toHaveCount(0);
+    // Errors change only on Continue (GOV.UK pattern), so nothing moves under
+    // the pointer while the person corrects an answer.
+    await expect(summary, "the summary stays until the next Continue").toHaveCount(1);
     await continueTo(page, "en", "person");
+    await expect(summary, "answered and continued, the error goes").toHaveCount(0);
 
     // Step 2: about the person (and, for someone else, about the one asking).
     await continueButton(page).click();
@@ -203,7 +206,7 @@ test.describe("inquiry form with JavaScript", () => {
     await expect(summary.getByRole("listitem")).toHaveText([en.errors.consent]);
     await expect(consentCheckbox(page)).toHaveAccessibleDescription(/Please tick the box to let us contact you\./);
     await agreeToContact(page);
-    await expect(summary).toHaveCount(0);
+    await expect(summary, "errors change only when the person sends again").toHaveCount(1);
 
     // Back, and forward again: nothing is lost on the way.
     await page.getByRole("button", { name: en.back, exact: true }).click();

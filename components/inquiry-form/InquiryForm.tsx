@@ -2,7 +2,7 @@
 
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useTranslations } from "next-intl";
-import { startTransition, useActionState, useCallback, useEffect, useSyncExternalStore } from "react";
+import { startTransition, useActionState, useCallback, useEffect, useState, useSyncExternalStore } from "react";
 import { FormProvider, useForm, useWatch } from "react-hook-form";
 import { submitInquiryAction } from "@/app/[locale]/request/submit-inquiry-action";
 import { Confirmation, type ClinicContact } from "@/components/inquiry-form/Confirmation";
@@ -43,11 +43,17 @@ export function InquiryForm(props: Props) {
     // consentTextVersion is posted by a hidden input; it is a default here so
     // the browser-side check sees the version the page shows.
     defaultValues: { preferredLanguage: props.locale, bestTimes: [], ...returned, consentTextVersion: CONSENT_TEXT_VERSION },
-    mode: "onTouched",
+    // Errors change only when the person presses Continue or Send (the GOV.UK
+    // pattern): an error vanishing on blur moved the page under the pointer
+    // and swallowed the click that caused the blur.
+    mode: "onSubmit",
+    reValidateMode: "onSubmit",
     // The error summary takes focus instead (it lists and links every problem).
     shouldFocusError: false,
   });
   const steps = useGuidedSteps(form);
+  // Every Continue or Send counts, so the error summary takes focus each time.
+  const [attempt, setAttempt] = useState(0);
   const requesterType = useWatch({ control: form.control, name: "requesterType" });
   const inCrisis = useWatch({ control: form.control, name: "inCrisis" });
   const { goTo } = steps;
@@ -68,7 +74,7 @@ export function InquiryForm(props: Props) {
       if (code) form.setError(field as InquiryField, { type: "server", message: code });
     }
     const first = FIELD_ORDER.find((field) => fields.includes(field));
-    if (first) goTo(stepOf(first));
+    if (first) goTo(stepOf(first), { focusHeading: false });
   }, [state, form, goTo]);
 
   const clientErrors = form.formState.errors;
@@ -97,6 +103,7 @@ export function InquiryForm(props: Props) {
   ];
   const onSubmit = (event: React.FormEvent<HTMLFormElement>) => {
     event.preventDefault();
+    setAttempt((count) => count + 1);
     // Enter in a text box moves on a step; only the review step sends.
     if (steps.step !== "review") return void steps.next();
     const formElement = event.currentTarget;
@@ -107,7 +114,7 @@ export function InquiryForm(props: Props) {
       },
       (errors) => {
         const first = FIELD_ORDER.find((field) => field in errors);
-        if (first) goTo(stepOf(first));
+        if (first) goTo(stepOf(first), { focusHeading: false });
       },
     )(event);
   };
@@ -141,7 +148,7 @@ export function InquiryForm(props: Props) {
                 {failure}
               </p>
             ) : null}
-            <ErrorSummary items={summary} focusKey={form.formState.submitCount} serverResult={state} />
+            <ErrorSummary items={summary} focusKey={attempt} serverResult={state} />
           </div>
           <input type="hidden" name="locale" value={props.locale} />
           <input type="hidden" name="formToken" value={formToken} />

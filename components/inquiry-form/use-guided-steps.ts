@@ -12,8 +12,11 @@ export function useGuidedSteps(form: UseFormReturn<InquiryInput>) {
   const [step, setStep] = useState<StepId>("who");
   const index = STEPS.indexOf(step);
 
-  const goTo = useCallback((next: StepId) => {
+  // focusHeading: false when jumping to a step to show its errors, so the
+  // error summary keeps the focus it takes.
+  const goTo = useCallback((next: StepId, options: { focusHeading?: boolean } = {}) => {
     setStep(next);
+    if (options.focusHeading === false) return;
     requestAnimationFrame(() => {
       const heading = document.getElementById(stepHeadingId(next));
       heading?.focus();
