@@ -2,7 +2,7 @@ import "server-only";
 import pino from "pino";
 
 // Structured JSON logs. House rule: log ids, reference codes, counts and error
-// classes, never personal data. Redaction is the safety net for mistakes: any
+// classes, never personal data. Redaction is the safety net for mistakes: a
 // field with one of these names is replaced wherever it appears.
 const SENSITIVE_KEYS = [
   "firstName", "referrerName", "referrerRelationship", "phone", "email", "message", "personAware",
