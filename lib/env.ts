@@ -41,6 +41,7 @@ const EnvSchema = z
     NOTIFY_POLL_MS: z.coerce.number().int().min(100).max(60_000).default(1000),
     NOTIFY_RETRY_BASE_MS: z.coerce.number().int().min(10).default(5000),
     WORKER_IN_PROCESS: flag.default(true),
+    STAFF_IDLE_TIMEOUT_MINUTES: z.coerce.number().int().min(2).max(60).default(15),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "silent"]).default("info"),
   })
   .refine((env) => env.SMTP_URL || env.MAIL_SINK_DIR, {

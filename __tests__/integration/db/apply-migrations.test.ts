@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import { readdirSync } from "node:fs";
 import { readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { Client } from "pg";
@@ -8,6 +9,11 @@ import { createMigrationsDir, REPO_MIGRATIONS_DIR } from "@/__tests__/support/cr
 import { createScratchDatabase, type ScratchDatabase } from "@/__tests__/support/scratch-database";
 
 const INIT = "20261126000000_init";
+// Every migration in the repository, in the order they apply.
+const ALL = readdirSync(REPO_MIGRATIONS_DIR, { withFileTypes: true })
+  .filter((entry) => entry.isDirectory())
+  .map((entry) => entry.name)
+  .sort();
 
 describe("applyMigrations", () => {
   let db: ScratchDatabase;
@@ -57,13 +63,13 @@ describe("applyMigrations", () => {
     const log = (message: string) => messages.push(message);
     const first = await applyMigrations({ databaseUrl: db.url, migrationsDir: REPO_MIGRATIONS_DIR, log });
 
-    expect(first).toEqual({ applied: [INIT], alreadyApplied: [] });
-    expect(messages).toEqual([`Applying migration ${INIT}`]);
+    expect(first).toEqual({ applied: ALL, alreadyApplied: [] });
+    expect(messages).toEqual(ALL.map((name) => `Applying migration ${name}`));
     expect(await tableExists("Inquiry")).toBe(true);
 
     const second = await applyMigrations({ databaseUrl: db.url, migrationsDir: REPO_MIGRATIONS_DIR });
-    expect(second).toEqual({ applied: [], alreadyApplied: [INIT] });
-    expect(await bookkeeping()).toHaveLength(1);
+    expect(second).toEqual({ applied: [], alreadyApplied: ALL });
+    expect(await bookkeeping()).toHaveLength(ALL.length);
   });
 
   it("keeps bookkeeping rows exactly as Prisma Migrate writes them", async () => {
@@ -106,9 +112,9 @@ describe("applyMigrations", () => {
       applyMigrations({ databaseUrl: db.url, migrationsDir: REPO_MIGRATIONS_DIR }),
     ]);
 
-    expect(runs.flatMap((run) => run.applied)).toEqual([INIT]);
-    expect(runs.flatMap((run) => run.alreadyApplied)).toEqual([INIT]);
-    expect(await bookkeeping()).toHaveLength(1);
+    expect(runs.flatMap((run) => run.applied)).toEqual(ALL);
+    expect(runs.flatMap((run) => run.alreadyApplied)).toEqual(ALL);
+    expect(await bookkeeping()).toHaveLength(ALL.length);
   });
 
   it("refuses to continue when an applied migration was edited, naming it", async () => {
@@ -136,7 +142,7 @@ describe("applyMigrations", () => {
 
     await expect(applyMigrations({ databaseUrl: db.url, migrationsDir: dir })).resolves.toEqual({
       applied: [],
-      alreadyApplied: [INIT],
+      alreadyApplied: ALL,
     });
   });
 
@@ -162,16 +168,16 @@ describe("applyMigrations", () => {
       rolledBack: r.rolled_back_at !== null,
     }));
     expect(summary).toEqual([
-      { name: INIT, steps: 1, finished: true, rolledBack: false },
+      ...ALL.map((name) => ({ name, steps: 1, finished: true, rolledBack: false })),
       { name: broken, steps: 0, finished: false, rolledBack: true },
     ]);
-    expect(rows[1]?.logs).toMatch(/Database error code: 22012[\s\S]*division by zero/);
+    expect(rows[ALL.length]?.logs).toMatch(/Database error code: 22012[\s\S]*division by zero/);
 
     // Once fixed, the next run applies it.
     await writeFile(path.join(dir, broken, "migration.sql"), 'CREATE TABLE "HalfDone" (id int);\n');
     await expect(applyMigrations({ databaseUrl: db.url, migrationsDir: dir })).resolves.toEqual({
       applied: [broken],
-      alreadyApplied: [INIT],
+      alreadyApplied: ALL,
     });
   });
 

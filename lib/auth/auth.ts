@@ -1,0 +1,73 @@
+import "server-only";
+import { betterAuth } from "better-auth";
+import { nextCookies } from "better-auth/next-js";
+import { admin, twoFactor } from "better-auth/plugins";
+import { clinicContent } from "@/lib/clinic/clinic-content";
+import { getPool } from "@/lib/db/client";
+import { getEnv } from "@/lib/env";
+import { deriveAuthSecret } from "@/lib/auth/auth-secret";
+import { STAFF_SESSION_REFRESH_SECONDS } from "@/lib/auth/staff-session-policy";
+
+// The staff identity layer: Better Auth with its two-factor and admin plugins,
+// sessions in PostgreSQL (any number of app instances share them).
+//
+// No HTTP handler is mounted for it: every call goes through our own server
+// actions (auth.api.*), which authorise, throttle and audit first. That keeps
+// the attack surface to the handful of operations the staff area uses, instead
+// of every endpoint the library and its plugins define (impersonation, sign-up,
+// password reset by email, …).
+function createAuth() {
+  const env = getEnv();
+  return betterAuth({
+    appName: clinicContent.name,
+    baseURL: env.PUBLIC_URL,
+    secret: deriveAuthSecret(env.APP_SECRET),
+    database: getPool(),
+    telemetry: { enabled: false },
+    emailAndPassword: {
+      enabled: true,
+      disableSignUp: true,
+      autoSignIn: false,
+      minPasswordLength: 12,
+      maxPasswordLength: 128,
+      revokeSessionsOnPasswordReset: true,
+    },
+    user: { modelName: "StaffUser" },
+    account: { modelName: "StaffAccount" },
+    verification: { modelName: "StaffVerification" },
+    session: {
+      modelName: "StaffSession",
+      expiresIn: env.STAFF_IDLE_TIMEOUT_MINUTES * 60,
+      updateAge: STAFF_SESSION_REFRESH_SECONDS,
+    },
+    // Our server actions throttle per account and per address in Postgres
+    // (lib/auth/sign-in-throttle.ts); Better Auth's limiter only guards its
+    // HTTP handler, which is not mounted.
+    rateLimit: { enabled: false },
+    advanced: {
+      cookiePrefix: "iop-staff",
+      useSecureCookies: env.NODE_ENV === "production",
+      defaultCookieAttributes: { sameSite: "lax", httpOnly: true },
+    },
+    plugins: [
+      twoFactor({
+        issuer: clinicContent.name,
+        twoFactorTable: "StaffTwoFactor",
+        backupCodeOptions: { amount: 10, length: 10 },
+        accountLockout: { enabled: true, maxFailedAttempts: 5, durationSeconds: 15 * 60 },
+      }),
+      admin({ defaultRole: "coordinator", adminRoles: ["admin"] }),
+      // Lets auth.api calls inside server actions set and clear cookies.
+      nextCookies(),
+    ],
+  });
+}
+
+export type Auth = ReturnType<typeof createAuth>;
+
+const globalForAuth = globalThis as typeof globalThis & { iopAuth?: Auth };
+
+export function getAuth(): Auth {
+  globalForAuth.iopAuth ??= createAuth();
+  return globalForAuth.iopAuth;
+}
