@@ -37,10 +37,28 @@ const integration = {
   setupFiles: ["<rootDir>/__tests__/support/quiet-logs.ts"],
 };
 
+// Packages published only as ES modules (Better Auth and what it imports):
+// Jest runs CommonJS, so these must go through the SWC transform too.
+const ESM_ONLY = ["better-auth", "@better-auth", "better-call", "@better-fetch", "jose", "nanostores", "@noble", "rou3", "defu", "kysely"];
+
+/** @param {import('jest').Config} config */
+function transformEsmOnlyPackages(config) {
+  const patterns = config.transformIgnorePatterns ?? [];
+  return {
+    ...config,
+    transformIgnorePatterns: patterns.map((pattern) =>
+      pattern.startsWith("/node_modules/(?!.pnpm)(?!(") ? pattern.replace("(?!(", `(?!(${ESM_ONLY.join("|")}|`) : pattern,
+    ),
+  };
+}
+
 export default async function config() {
   return {
     // Integration tests wait on real servers (SMTP retries, database start-up).
     testTimeout: 60_000,
-    projects: [await createJestConfig(unit)(), await createJestConfig(integration)()],
+    projects: [
+      transformEsmOnlyPackages(await createJestConfig(unit)()),
+      transformEsmOnlyPackages(await createJestConfig(integration)()),
+    ],
   };
 }

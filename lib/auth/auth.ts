@@ -2,11 +2,12 @@ import "server-only";
 import { betterAuth } from "better-auth";
 import { nextCookies } from "better-auth/next-js";
 import { admin, twoFactor } from "better-auth/plugins";
+import { adminAc, userAc } from "better-auth/plugins/admin/access";
 import { clinicContent } from "@/lib/clinic/clinic-content";
 import { getPool } from "@/lib/db/client";
 import { getEnv } from "@/lib/env";
 import { deriveAuthSecret } from "@/lib/auth/auth-secret";
-import { STAFF_SESSION_REFRESH_SECONDS } from "@/lib/auth/staff-session-policy";
+import { STAFF_SESSION_ABSOLUTE_SECONDS } from "@/lib/auth/staff-session-policy";
 
 // The staff identity layer: Better Auth with its two-factor and admin plugins,
 // sessions in PostgreSQL (any number of app instances share them).
@@ -35,10 +36,14 @@ function createAuth() {
     user: { modelName: "StaffUser" },
     account: { modelName: "StaffAccount" },
     verification: { modelName: "StaffVerification" },
+    // A session row lives at most the absolute lifetime and is never extended
+    // by the library; the idle timeout is enforced on every staff request by
+    // lib/auth/staff-session.ts (which also keeps the cookie's lifetime at 12 h,
+    // so Server Components, which cannot set cookies, never lose it early).
     session: {
       modelName: "StaffSession",
-      expiresIn: env.STAFF_IDLE_TIMEOUT_MINUTES * 60,
-      updateAge: STAFF_SESSION_REFRESH_SECONDS,
+      expiresIn: STAFF_SESSION_ABSOLUTE_SECONDS,
+      disableSessionRefresh: true,
     },
     // Our server actions throttle per account and per address in Postgres
     // (lib/auth/sign-in-throttle.ts); Better Auth's limiter only guards its
@@ -56,7 +61,9 @@ function createAuth() {
         backupCodeOptions: { amount: 10, length: 10 },
         accountLockout: { enabled: true, maxFailedAttempts: 5, durationSeconds: 15 * 60 },
       }),
-      admin({ defaultRole: "coordinator", adminRoles: ["admin"] }),
+      // Our two roles (lib/auth/staff-roles.ts). Coordinators get the
+      // library's plain-user rights, i.e. none over other accounts.
+      admin({ roles: { admin: adminAc, coordinator: userAc }, defaultRole: "coordinator", adminRoles: ["admin"] }),
       // Lets auth.api calls inside server actions set and clear cookies.
       nextCookies(),
     ],

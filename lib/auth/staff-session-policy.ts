@@ -1,10 +1,11 @@
 // How long a staff session lives. HIPAA §164.312(a)(2)(iii) asks for automatic
-// logoff: a session ends after IDLE_SECONDS without a request, and after
-// ABSOLUTE_SECONDS whatever happens. The idle clock is Better Auth's own
-// expiry, pushed forward at most once per REFRESH_SECONDS of activity.
+// logoff: a session ends after the idle timeout (STAFF_IDLE_TIMEOUT_MINUTES,
+// default 15) without a request, and after ABSOLUTE_SECONDS whatever happens.
 export const STAFF_SESSION_ABSOLUTE_SECONDS = 12 * 60 * 60;
-export const STAFF_SESSION_REFRESH_SECONDS = 60;
 
-// The idle timeout is configurable (STAFF_IDLE_TIMEOUT_MINUTES); the warning
-// appears this long before it runs out.
+// Activity is written to the session row at most this often, so a busy page
+// does not turn every request into a write.
+export const STAFF_ACTIVITY_WRITE_SECONDS = 30;
+
+// The warning appears this long before the idle timeout runs out.
 export const STAFF_IDLE_WARNING_SECONDS = 2 * 60;

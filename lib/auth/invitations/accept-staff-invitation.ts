@@ -1,0 +1,60 @@
+import "server-only";
+import { isAPIError } from "better-auth/api";
+import { getAuth } from "@/lib/auth/auth";
+import { isCommonPassword } from "@/lib/auth/common-passwords";
+import { hashInvitationToken } from "@/lib/auth/invitations/invitation-token";
+import { recordStaffAuditEvent } from "@/lib/auth/record-staff-audit-event";
+import type { StaffRequest } from "@/lib/auth/staff-request";
+import { isStaffRole } from "@/lib/auth/staff-roles";
+import { getDb } from "@/lib/db/client";
+
+export type AcceptInvitationResult =
+  | { ok: true; setCookies: string[] }
+  | { ok: false; error: "invalid-invitation" | "common-password" };
+
+// The invitee sets a name and password. The invitation is claimed with one
+// conditional UPDATE, so two simultaneous submissions cannot both succeed;
+// if creating the account then fails, the claim is released. The new account
+// is signed in without a second factor and can only reach enrolment.
+export async function acceptStaffInvitation(options: {
+  token: string;
+  name: string;
+  password: string;
+  request: StaffRequest;
+}): Promise<AcceptInvitationResult> {
+  if (isCommonPassword(options.password)) return { ok: false, error: "common-password" };
+  const db = getDb();
+  const tokenHash = hashInvitationToken(options.token);
+  const invitation = await db.staffInvitation.findUnique({ where: { tokenHash } });
+  if (!invitation || !isStaffRole(invitation.role)) return { ok: false, error: "invalid-invitation" };
+  const claimed = await db.staffInvitation.updateMany({
+    where: { id: invitation.id, acceptedAt: null, revokedAt: null, expiresAt: { gt: new Date() } },
+    data: { acceptedAt: new Date() },
+  });
+  if (claimed.count !== 1) return { ok: false, error: "invalid-invitation" };
+
+  const auth = getAuth();
+  let userId: string;
+  try {
+    const created = await auth.api.createUser({
+      body: { email: invitation.email, password: options.password, name: options.name, role: invitation.role },
+    });
+    userId = created.user.id;
+  } catch (error) {
+    await db.staffInvitation.update({ where: { id: invitation.id }, data: { acceptedAt: null } });
+    if (isAPIError(error)) return { ok: false, error: "invalid-invitation" };
+    throw error;
+  }
+  await recordStaffAuditEvent({
+    action: "staff.invitation.accepted",
+    actorId: userId,
+    request: options.request,
+    metadata: { invitationId: invitation.id, role: invitation.role, invitedById: invitation.invitedById },
+  });
+  const { headers } = await auth.api.signInEmail({
+    body: { email: invitation.email, password: options.password },
+    headers: options.request.headers,
+    returnHeaders: true,
+  });
+  return { ok: true, setCookies: headers.getSetCookie() };
+}

@@ -1,0 +1,65 @@
+import "server-only";
+import { isAPIError } from "better-auth/api";
+import { getAuth } from "@/lib/auth/auth";
+import { recordStaffAuditEvent } from "@/lib/auth/record-staff-audit-event";
+import { checkSignInThrottle, clearAccountFailures, recordSignInFailure } from "@/lib/auth/sign-in-throttle";
+import type { StaffRequest } from "@/lib/auth/staff-request";
+import { getDb } from "@/lib/db/client";
+
+export type PasswordSignInResult =
+  | { ok: true; next: "second-factor" | "enrol"; setCookies: string[] }
+  | { ok: false; error: "invalid" }
+  | { ok: false; error: "locked"; retryAfterSeconds: number };
+
+// Step one of staff sign-in. Unknown address, wrong password and disabled
+// account all answer "invalid", the same words and the same work (Better Auth
+// hashes against a dummy when the account does not exist), so the form cannot
+// be used to find out who works here.
+export async function signInWithPassword(options: {
+  email: string;
+  password: string;
+  request: StaffRequest;
+}): Promise<PasswordSignInResult> {
+  const email = options.email.trim().toLowerCase();
+  const { request } = options;
+  const subject = await getDb().staffUser.findUnique({ where: { email }, select: { id: true } });
+  const metadata = subject ? { subjectUserId: subject.id } : {};
+
+  const throttle = await checkSignInThrottle({ email, ipAddress: request.ipAddress });
+  if (throttle.locked) {
+    await recordStaffAuditEvent({ action: "staff.sign_in.locked_out", actorId: null, request, metadata });
+    return { ok: false, error: "locked", retryAfterSeconds: throttle.retryAfterSeconds };
+  }
+
+  try {
+    const { headers, response: result } = await getAuth().api.signInEmail({
+      body: { email, password: options.password },
+      headers: request.headers,
+      returnHeaders: true,
+    });
+    // In a server action Better Auth's nextCookies plugin has already set
+    // these; they are returned for callers outside Next.js (tests, scripts).
+    const setCookies = headers.getSetCookie();
+    if ("twoFactorRedirect" in result && result.twoFactorRedirect) return { ok: true, next: "second-factor", setCookies };
+    // Only an account that has not enrolled a second factor gets a session
+    // here; it can reach the enrolment page and nothing else.
+    await clearAccountFailures({ email });
+    await recordStaffAuditEvent({
+      action: "staff.sign_in.succeeded",
+      actorId: subject?.id ?? null,
+      request,
+      metadata: { secondFactor: "not-enrolled" },
+    });
+    return { ok: true, next: "enrol", setCookies };
+  } catch (error) {
+    if (!isAPIError(error)) throw error;
+    await recordSignInFailure({ email, ipAddress: request.ipAddress });
+    await recordStaffAuditEvent({
+      action: "staff.sign_in.failed",
+      actorId: null,
+      request,
+      metadata: { ...metadata, step: "password", status: error.statusCode },
+    });
+    return { ok: false, error: "invalid" };
+  }
+}

@@ -1,0 +1,57 @@
+import "server-only";
+import { isAPIError } from "better-auth/api";
+import { getAuth } from "@/lib/auth/auth";
+import { recordStaffAuditEvent } from "@/lib/auth/record-staff-audit-event";
+import { checkSignInThrottle, clearAccountFailures, recordSignInFailure } from "@/lib/auth/sign-in-throttle";
+import type { StaffRequest } from "@/lib/auth/staff-request";
+
+export type SecondFactorResult =
+  | { ok: true; setCookies: string[] }
+  | { ok: false; error: "invalid" | "expired" }
+  | { ok: false; error: "locked"; retryAfterSeconds: number };
+
+// Step two of staff sign-in: a code from the authenticator app, or one of
+// the recovery codes. Better Auth ties the attempt to step one through a
+// short-lived signed cookie and locks the account after 5 wrong codes; the
+// address-wide throttle here stops one machine trying many accounts.
+export async function verifySecondFactor(options: {
+  code: string;
+  kind: "totp" | "recovery";
+  request: StaffRequest;
+}): Promise<SecondFactorResult> {
+  const { request } = options;
+  const code = options.code.replace(/\s+/g, "");
+  const throttle = await checkSignInThrottle({ email: null, ipAddress: request.ipAddress });
+  if (throttle.locked) {
+    await recordStaffAuditEvent({ action: "staff.sign_in.locked_out", actorId: null, request, metadata: { step: "second-factor" } });
+    return { ok: false, error: "locked", retryAfterSeconds: throttle.retryAfterSeconds };
+  }
+
+  try {
+    const api = getAuth().api;
+    const { headers, response } =
+      options.kind === "totp"
+        ? await api.verifyTOTP({ body: { code, trustDevice: false }, headers: request.headers, returnHeaders: true })
+        : await api.verifyBackupCode({ body: { code, trustDevice: false }, headers: request.headers, returnHeaders: true });
+    const { user } = response;
+    await clearAccountFailures({ email: user.email });
+    await recordStaffAuditEvent({ action: "staff.sign_in.succeeded", actorId: user.id, request, metadata: { secondFactor: options.kind } });
+    if (options.kind === "recovery") {
+      await recordStaffAuditEvent({ action: "staff.mfa.recovery_code_used", actorId: user.id, request });
+    }
+    return { ok: true, setCookies: headers.getSetCookie() };
+  } catch (error) {
+    if (!isAPIError(error)) throw error;
+    const code = typeof error.body?.code === "string" ? error.body.code : "";
+    await recordSignInFailure({ email: null, ipAddress: request.ipAddress });
+    await recordStaffAuditEvent({
+      action: "staff.sign_in.second_factor_failed",
+      actorId: null,
+      request,
+      metadata: { kind: options.kind, code },
+    });
+    if (code === "INVALID_TWO_FACTOR_COOKIE") return { ok: false, error: "expired" };
+    if (code === "ACCOUNT_TEMPORARILY_LOCKED") return { ok: false, error: "locked", retryAfterSeconds: 15 * 60 };
+    return { ok: false, error: "invalid" };
+  }
+}
