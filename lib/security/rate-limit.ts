@@ -22,7 +22,13 @@ export async function consumeRateLimit(options: {
     RETURNING "points", "expiresAt"`;
   const row = rows[0];
   if (!row || row.points <= options.max) return { allowed: true };
-  return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil((row.expiresAt.getTime() - Date.now()) / 1000)) };
+  return { allowed: false, retryAfterSeconds: retryAfterSeconds(row.expiresAt) };
+}
+
+// Whole seconds until a window ends, never 0: "Retry-After: 0" would invite
+// an immediate retry that is refused again.
+export function retryAfterSeconds(expiresAt: Date): number {
+  return Math.max(1, Math.ceil((expiresAt.getTime() - Date.now()) / 1000));
 }
 
 // Expired buckets are dead weight; the outbox worker calls this now and then.

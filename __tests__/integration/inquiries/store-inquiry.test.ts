@@ -1,0 +1,146 @@
+import { randomUUID } from "node:crypto";
+import { Client } from "pg";
+import { disconnectDb, getDb, getPool } from "@/lib/db/client";
+import { storeInquiry } from "@/lib/inquiries/store-inquiry";
+import { OUTBOX_CHANNEL } from "@/lib/notifications/outbox-channel";
+import { InquirySchema } from "@/lib/validations/inquiry";
+import { setAppEnvironment } from "@/__tests__/support/app-environment";
+import { onTestDatabaseTeardown, provideTestDatabase } from "@/__tests__/support/test-database";
+import { validInquiry } from "@/__tests__/support/valid-inquiry";
+
+// The reference code is random; these tests need to make it collide.
+const mockDrawnCodes: string[] = [];
+jest.mock("@/lib/inquiries/reference-code", () => {
+  const actual = jest.requireActual<typeof import("@/lib/inquiries/reference-code")>("@/lib/inquiries/reference-code");
+  return { ...actual, generateReferenceCode: () => mockDrawnCodes.shift() ?? actual.generateReferenceCode() };
+});
+
+const database = provideTestDatabase();
+let sql: Client;
+
+beforeAll(async () => {
+  setAppEnvironment({ MAIL_SINK_DIR: "/tmp/iop-test-mail-unused" });
+  sql = new Client({ connectionString: database.url });
+  await sql.connect();
+});
+
+onTestDatabaseTeardown(async () => {
+  await sql.end();
+  await disconnectDb();
+});
+
+const limits = (ipMax = 100, globalMax = 100) => ({
+  ip: { key: "submit:ip:test", max: ipMax, windowSeconds: 3600 },
+  global: { key: "submit:global", max: globalMax, windowSeconds: 60 },
+});
+
+function store(options: { key?: string; phone?: string; ipMax?: number; globalMax?: number } = {}) {
+  return storeInquiry({
+    pool: getPool(),
+    db: getDb(),
+    inquiry: InquirySchema.parse(validInquiry({ phone: options.phone ?? "212-555-0142" })),
+    idempotencyKey: options.key ?? randomUUID().replace(/-/g, ""),
+    locale: "en",
+    request: { ipHash: "a".repeat(64), userAgent: "jest" },
+    limits: limits(options.ipMax, options.globalMax),
+  });
+}
+
+async function points(): Promise<Record<string, number>> {
+  const { rows } = await sql.query<{ key: string; points: number }>(`SELECT key, points FROM "RateLimitBucket"`);
+  return Object.fromEntries(rows.map((r) => [r.key, r.points]));
+}
+
+beforeEach(async () => {
+  await sql.query(`DELETE FROM "RateLimitBucket"`);
+  mockDrawnCodes.length = 0;
+});
+
+it("stores the row, six consents, one outbox row and one audit event, and wakes listeners at commit", async () => {
+  const listener = new Client({ connectionString: database.url });
+  await listener.connect();
+  const woken = new Promise<string>((resolve) => listener.on("notification", (n) => resolve(n.channel)));
+  await listener.query(`LISTEN ${OUTBOX_CHANNEL}`);
+  try {
+    const outcome = await store();
+    expect(outcome.kind).toBe("created");
+    if (outcome.kind !== "created") return;
+    const { rows } = await sql.query(
+      `SELECT (SELECT count(*) FROM "ConsentRecord" WHERE "inquiryId" = $1)::int AS consents,
+              (SELECT count(*) FROM "Notification" WHERE "inquiryId" = $1 AND status = 'PENDING')::int AS notifications,
+              (SELECT json_agg(json_build_object('action', action, 'actor', "actorType", 'ipHash', "ipHash", 'ua', "userAgent", 'metadata', metadata))
+                 FROM "AuditEvent" WHERE "inquiryId" = $1) AS audit,
+              (SELECT "referenceCode" FROM "Inquiry" WHERE id = $1) AS code`,
+      [outcome.id],
+    );
+    expect(rows[0]).toEqual({
+      consents: 6,
+      notifications: 1,
+      audit: [{ action: "inquiry.created", actor: "PUBLIC", ipHash: "a".repeat(64), ua: "jest", metadata: { urgency: "ROUTINE" } }],
+      code: outcome.referenceCode,
+    });
+    await expect(woken).resolves.toBe(OUTBOX_CHANNEL);
+  } finally {
+    await listener.end();
+  }
+});
+
+it("answers a stored key from its row without spending rate-limit points", async () => {
+  const first = await store({ key: "k".repeat(64) });
+  const before = await points();
+  const again = await store({ key: "k".repeat(64), ipMax: 1, globalMax: 1 });
+  expect(again).toEqual({ kind: "replayed", referenceCode: first.kind === "created" ? first.referenceCode : "?" });
+  expect(await points()).toEqual(before);
+});
+
+it("refuses past the address limit without spending a global point, and stores nothing", async () => {
+  await store({ ipMax: 1 });
+  const inquiries = (await sql.query(`SELECT count(*)::int AS n FROM "Inquiry"`)).rows[0] as { n: number };
+  const refused = await store({ ipMax: 1 });
+  expect(refused.kind).toBe("rate_limited");
+  if (refused.kind === "rate_limited") expect(refused.retryAfterSeconds).toBeGreaterThan(3500);
+  expect(await points()).toEqual({ "submit:ip:test": 2, "submit:global": 1 });
+  expect((await sql.query(`SELECT count(*)::int AS n FROM "Inquiry"`)).rows[0]).toEqual(inquiries);
+});
+
+it("refuses past the global limit with the global window's retry time", async () => {
+  await store({ globalMax: 1 });
+  const refused = await store({ globalMax: 1 });
+  expect(refused.kind).toBe("rate_limited");
+  if (refused.kind === "rate_limited") expect(refused.retryAfterSeconds).toBeLessThanOrEqual(60);
+});
+
+it("draws another reference code after a collision, and the failed attempt leaves no trace", async () => {
+  const taken = await store();
+  if (taken.kind !== "created") throw new Error("not created");
+  mockDrawnCodes.push(taken.referenceCode, taken.referenceCode, "WXYZ-3467");
+  const before = await points();
+  const second = await store({ phone: "212-555-0143" });
+  expect(second).toMatchObject({ kind: "created", referenceCode: "WXYZ-3467" });
+  // Two failed attempts rolled back with their points: only the third counted.
+  expect(await points()).toEqual({ "submit:ip:test": (before["submit:ip:test"] ?? 0) + 1, "submit:global": (before["submit:global"] ?? 0) + 1 });
+});
+
+it("answers with a concurrent twin's reference code when the twin commits first", async () => {
+  const key = "t".repeat(64);
+  const twin = new Client({ connectionString: database.url });
+  await twin.connect();
+  try {
+    await twin.query("BEGIN");
+    await twin.query(
+      `INSERT INTO "Inquiry" (id, "referenceCode", "idempotencyKey", "requesterType", locale, "preferredLanguage", "preferredContactMethod", "firstNameEnc")
+       VALUES ($1, 'TWIN-CDEF', $2, 'SELF', 'en', 'en', 'PHONE', 'v1.x.y.z')`,
+      [randomUUID(), key],
+    );
+    // Blocks on the uncommitted twin (ON CONFLICT waits for it), then must
+    // read the twin's row, which its own snapshot cannot see.
+    const pending = store({ key });
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    await twin.query("COMMIT");
+    await expect(pending).resolves.toEqual({ kind: "replayed", referenceCode: "TWIN-CDEF" });
+  } finally {
+    await twin.end();
+  }
+  const { rows } = await sql.query(`SELECT count(*)::int AS n FROM "Inquiry" WHERE "idempotencyKey" = $1`, [key]);
+  expect(rows[0]).toEqual({ n: 1 });
+});

@@ -1,0 +1,89 @@
+import "server-only";
+
+// The whole write side of a submission as ONE statement, so it is one round
+// trip and one transaction (a statement is atomic on its own): the inquiry,
+// its consent records, its outbox row, its audit event and the NOTIFY that
+// wakes the workers commit together or not at all, and a refused or replayed
+// submission writes nothing but its rate-limit points.
+//
+// Order of decisions, expressed as data flow between the CTEs (each
+// data-modifying CTE runs exactly once, and a CTE that reads another's
+// RETURNING sees its result):
+//   1. existing      a stored row with this idempotency key: answer it, touch
+//                    no counter (a retry is never told to wait).
+//   2. ip_limit      otherwise add a point to this address's window...
+//   3. global_limit  ...and, only if the address is within its limit, to the
+//                    global window (the same fixed-window upsert as
+//                    lib/security/rate-limit.ts).
+//   4. inserted      only if both allow it. ON CONFLICT on the idempotency key
+//                    covers a concurrent twin that committed first (it is
+//                    then read back by the caller); a reference-code collision
+//                    raises unique_violation and the caller draws another code.
+//   5. consents, notification, audit, woken: one set per inserted row.
+//
+// The global bucket's row stays locked from step 3 until commit, which is
+// why everything expensive (encryption, hashing, validation) happens before
+// this statement and nothing follows it in the transaction.
+//
+// pg_notify is in a plain SELECT CTE, which PostgreSQL runs only when it is
+// read: the final SELECT counts its rows for exactly that reason.
+export const STORE_INQUIRY_SQL = `
+WITH existing AS (
+  SELECT "referenceCode" FROM "Inquiry" WHERE "idempotencyKey" = $1
+), ip_limit AS (
+  INSERT INTO "RateLimitBucket" AS b ("key", "points", "expiresAt")
+  SELECT $2, 1, now() + make_interval(secs => $3::float8)
+  WHERE NOT EXISTS (SELECT 1 FROM existing)
+  ON CONFLICT ("key") DO UPDATE SET
+    "points" = CASE WHEN b."expiresAt" <= now() THEN 1 ELSE b."points" + 1 END,
+    "expiresAt" = CASE WHEN b."expiresAt" <= now() THEN EXCLUDED."expiresAt" ELSE b."expiresAt" END
+  RETURNING "points", "expiresAt"
+), global_limit AS (
+  INSERT INTO "RateLimitBucket" AS b ("key", "points", "expiresAt")
+  SELECT $5, 1, now() + make_interval(secs => $6::float8) FROM ip_limit WHERE ip_limit."points" <= $4::bigint
+  ON CONFLICT ("key") DO UPDATE SET
+    "points" = CASE WHEN b."expiresAt" <= now() THEN 1 ELSE b."points" + 1 END,
+    "expiresAt" = CASE WHEN b."expiresAt" <= now() THEN EXCLUDED."expiresAt" ELSE b."expiresAt" END
+  RETURNING "points", "expiresAt"
+), inserted AS (
+  INSERT INTO "Inquiry" (
+    "id", "referenceCode", "idempotencyKey", "urgency", "requesterType", "locale", "preferredLanguage",
+    "preferredContactMethod", "bestTimes", "heardAbout", "firstNameEnc", "phoneEnc", "emailEnc", "messageEnc",
+    "referrerNameEnc", "referrerRelationshipEnc", "personAwareEnc", "phoneHash", "emailHash")
+  SELECT $8::uuid, $9, $1, $10::"Urgency", $11::"RequesterType", $12, $13,
+    $14::"ContactMethod", $15::varchar(16)[], $16, $17, $18, $19, $20,
+    $21, $22, $23, $24, $25
+  FROM global_limit WHERE global_limit."points" <= $7::bigint
+  ON CONFLICT ("idempotencyKey") DO NOTHING
+  RETURNING "id", "referenceCode", "urgency"
+), consents AS (
+  INSERT INTO "ConsentRecord" ("inquiryId", "subject", "granted", "consentTextVersion")
+  SELECT inserted."id", c."subject", c."granted", $28
+  FROM inserted CROSS JOIN unnest($26::"ConsentSubject"[], $27::boolean[]) AS c("subject", "granted")
+), notification AS (
+  INSERT INTO "Notification" ("kind", "inquiryId") SELECT 'NEW_INQUIRY', inserted."id" FROM inserted
+), audit AS (
+  INSERT INTO "AuditEvent" ("actorType", "action", "inquiryId", "ipHash", "userAgent", "metadata")
+  SELECT 'PUBLIC', 'inquiry.created', inserted."id", $29, $30, jsonb_build_object('urgency', inserted."urgency")
+  FROM inserted
+), woken AS (
+  SELECT pg_notify($31, '') FROM inserted
+)
+SELECT
+  (SELECT "referenceCode" FROM existing) AS "replayedCode",
+  (SELECT "referenceCode" FROM inserted) AS "createdCode",
+  (SELECT "points" FROM ip_limit) AS "ipPoints",
+  (SELECT "expiresAt" FROM ip_limit) AS "ipExpiresAt",
+  (SELECT "points" FROM global_limit) AS "globalPoints",
+  (SELECT "expiresAt" FROM global_limit) AS "globalExpiresAt",
+  (SELECT count(*) FROM woken)::int AS "woken"`;
+
+export type StoreInquiryRow = {
+  replayedCode: string | null;
+  createdCode: string | null;
+  ipPoints: number | null;
+  ipExpiresAt: Date | null;
+  globalPoints: number | null;
+  globalExpiresAt: Date | null;
+  woken: number;
+};

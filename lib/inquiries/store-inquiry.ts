@@ -1,0 +1,118 @@
+import "server-only";
+import type { Pool } from "pg";
+import type { Db } from "@/lib/db/client";
+import { consentRecordsFor } from "@/lib/inquiries/consent-records";
+import { encryptInquiryFields } from "@/lib/inquiries/encrypt-inquiry-fields";
+import { findInquiryByIdempotencyKey } from "@/lib/inquiries/find-inquiry-by-idempotency-key";
+import { generateReferenceCode } from "@/lib/inquiries/reference-code";
+import { STORE_INQUIRY_SQL, type StoreInquiryRow } from "@/lib/inquiries/store-inquiry-statement";
+import { OUTBOX_CHANNEL } from "@/lib/notifications/outbox-channel";
+import { retryAfterSeconds } from "@/lib/security/rate-limit";
+import { CONSENT_TEXT_VERSION } from "@/lib/validations/inquiry-options";
+import type { Inquiry } from "@/lib/validations/inquiry";
+
+const MAX_CODE_ATTEMPTS = 5;
+const REFERENCE_CODE_CONSTRAINT = "Inquiry_referenceCode_key";
+
+export type RateLimitWindow = { key: string; max: number; windowSeconds: number };
+
+export type StoreInquiryOutcome =
+  | { kind: "created"; id: string; referenceCode: string }
+  | { kind: "replayed"; referenceCode: string }
+  | { kind: "rate_limited"; retryAfterSeconds: number };
+
+// Answers a validated submission from the database in one statement (see
+// store-inquiry-statement.ts): the stored row for a retry, a refusal past a
+// rate limit, or a new inquiry with everything that must commit with it.
+export async function storeInquiry(options: {
+  pool: Pool;
+  db: Db;
+  inquiry: Inquiry;
+  idempotencyKey: string;
+  locale: string;
+  request: { ipHash: string; userAgent: string | null };
+  limits: { ip: RateLimitWindow; global: RateLimitWindow };
+}): Promise<StoreInquiryOutcome> {
+  const sealed = encryptInquiryFields(options.inquiry);
+  for (let attempt = 1; ; attempt += 1) {
+    let row: StoreInquiryRow | undefined;
+    try {
+      const result = await options.pool.query<StoreInquiryRow>({
+        // Named: each pooled connection parses and plans it once.
+        name: "store-inquiry-v1",
+        text: STORE_INQUIRY_SQL,
+        values: parameters(options, sealed, generateReferenceCode()),
+      });
+      row = result.rows[0];
+    } catch (error) {
+      // A random reference code collided: the statement rolled back whole
+      // (rate-limit points included), so simply try again with another.
+      if (isReferenceCodeCollision(error) && attempt < MAX_CODE_ATTEMPTS) continue;
+      throw error;
+    }
+    if (!row) throw new Error("store-inquiry statement returned no row");
+    return outcomeOf(row, sealed.id, options);
+  }
+}
+
+async function outcomeOf(row: StoreInquiryRow, id: string, options: Parameters<typeof storeInquiry>[0]): Promise<StoreInquiryOutcome> {
+  if (row.replayedCode !== null) return { kind: "replayed", referenceCode: row.replayedCode };
+  if (row.createdCode !== null) return { kind: "created", id, referenceCode: row.createdCode };
+  for (const [points, expiresAt, max] of [
+    [row.ipPoints, row.ipExpiresAt, options.limits.ip.max],
+    [row.globalPoints, row.globalExpiresAt, options.limits.global.max],
+  ] as const) {
+    if (points !== null && expiresAt !== null && points > max) return { kind: "rate_limited", retryAfterSeconds: retryAfterSeconds(expiresAt) };
+  }
+  // Allowed, yet not inserted: a concurrent request with the same key
+  // committed first (ON CONFLICT waited for it), after this statement's
+  // snapshot was taken. Its row is visible to a new statement.
+  const twin = await findInquiryByIdempotencyKey({ db: options.db, idempotencyKey: options.idempotencyKey });
+  if (!twin) throw new Error("submission neither stored nor found by its idempotency key");
+  return { kind: "replayed", referenceCode: twin.referenceCode };
+}
+
+function parameters(options: Parameters<typeof storeInquiry>[0], sealed: ReturnType<typeof encryptInquiryFields>, referenceCode: string): unknown[] {
+  const { inquiry, limits } = options;
+  const consents = consentRecordsFor(inquiry);
+  return [
+    options.idempotencyKey,
+    limits.ip.key,
+    limits.ip.windowSeconds,
+    limits.ip.max,
+    limits.global.key,
+    limits.global.windowSeconds,
+    limits.global.max,
+    sealed.id,
+    referenceCode,
+    inquiry.inCrisis ? "URGENT" : "ROUTINE",
+    inquiry.requesterType,
+    options.locale,
+    inquiry.preferredLanguage,
+    inquiry.preferredContactMethod,
+    inquiry.bestTimes,
+    inquiry.heardAbout ?? null,
+    sealed.firstNameEnc,
+    sealed.phoneEnc,
+    sealed.emailEnc,
+    sealed.messageEnc,
+    sealed.referrerNameEnc,
+    sealed.referrerRelationshipEnc,
+    sealed.personAwareEnc,
+    sealed.phoneHash,
+    sealed.emailHash,
+    consents.map((c) => c.subject),
+    consents.map((c) => c.granted),
+    CONSENT_TEXT_VERSION,
+    options.request.ipHash,
+    options.request.userAgent?.slice(0, 256) ?? null,
+    OUTBOX_CHANNEL,
+  ];
+}
+
+// Duck-typed: pg's DatabaseError may come from another copy of the module.
+function isReferenceCodeCollision(error: unknown): boolean {
+  if (typeof error !== "object" || error === null) return false;
+  const { code, constraint } = error as { code?: unknown; constraint?: unknown };
+  return code === "23505" && constraint === REFERENCE_CODE_CONSTRAINT;
+}
