@@ -25,6 +25,8 @@ const nextConfig = {
   // A separate build folder lets the benchmark build while tests use .next.
   distDir: process.env.NEXT_DIST_DIR ?? ".next",
   poweredByHeader: false,
+  // forbidden() in the staff area renders app/staff/forbidden.tsx with a 403.
+  experimental: { authInterrupts: true },
   reactStrictMode: true,
   // Server-side packages loaded by Node at run time rather than bundled.
   serverExternalPackages: ["pg", "pino", "nodemailer", "@prisma/adapter-pg"],
@@ -53,6 +55,14 @@ const nextConfig = {
       // The form page and its confirmation: never stored by browsers or proxies.
       { source: "/request", headers: [{ key: "Cache-Control", value: "no-store" }] },
       { source: "/:locale(en|es)/request", headers: [{ key: "Cache-Control", value: "no-store" }] },
+      // The staff area holds treatment records: never cached, never indexed.
+      {
+        source: "/staff/:path*",
+        headers: [
+          { key: "Cache-Control", value: "no-store" },
+          { key: "X-Robots-Tag", value: "noindex, nofollow" },
+        ],
+      },
     ];
   },
 };

@@ -5,6 +5,9 @@ import { runNext } from "./support/run-next";
 async function main(): Promise<void> {
   const log = (message: string) => console.log(`[dev] ${message}`);
   const environment = await prepareLocalEnvironment({ dev: true, log });
+  log("staff area: /staff (invite-only). Create the first administrator in another terminal with");
+  log("  npm run staff:create-admin -- --email you@clinic.example");
+  log("invitation emails land in the mail folder above.");
   runNext({ args: ["dev", ...process.argv.slice(2)], environment });
 }
 

@@ -1,5 +1,6 @@
 import "server-only";
 import { forbidden, redirect } from "next/navigation";
+import { cache } from "react";
 import { recordStaffAuditEvent } from "@/lib/auth/record-staff-audit-event";
 import { readStaffRequest, type StaffRequest } from "@/lib/auth/staff-request";
 import { readStaffSession, type StaffSession, type StaffUser } from "@/lib/auth/staff-session";
@@ -14,9 +15,14 @@ export type StaffAccess =
   | { ok: true; staff: StaffContext }
   | { ok: false; reason: "signed-out" | "needs-second-factor" | "forbidden" };
 
-export async function checkStaffAccess(options: StaffRequirement & { touch?: boolean } = {}): Promise<StaffAccess> {
+// Once per request: a layout and its page both check, with one session read.
+const currentSession = cache(async (touch: boolean) => {
   const request = await readStaffRequest();
-  const state = await readStaffSession({ request, touch: options.touch });
+  return { request, state: await readStaffSession({ request, touch }) };
+});
+
+export async function checkStaffAccess(options: StaffRequirement & { touch?: boolean } = {}): Promise<StaffAccess> {
+  const { request, state } = await currentSession(options.touch !== false);
   if (state.status !== "active") return { ok: false, reason: state.status };
   if (options.role === "admin" && state.user.role !== "admin") {
     await recordStaffAuditEvent({ action: "staff.access.denied", actorId: state.user.id, request, metadata: { required: "admin" } });

@@ -1,0 +1,19 @@
+import { IdleWarning } from "@/components/staff/IdleWarning";
+import { StaffNav } from "@/components/staff/StaffNav";
+import { requireStaffPage } from "@/lib/auth/require-staff";
+import { STAFF_IDLE_WARNING_SECONDS } from "@/lib/auth/staff-session-policy";
+
+// Chrome for signed-in pages. Each page still calls requireStaffPage itself:
+// a layout does not re-run on every navigation, so it is not a guard.
+export default async function SignedInLayout({ children }: { children: React.ReactNode }) {
+  const staff = await requireStaffPage();
+  return (
+    <>
+      <StaffNav user={staff.user} />
+      <main id="main" className="page">
+        {children}
+      </main>
+      <IdleWarning idleExpiresAt={staff.session.idleExpiresAt.toISOString()} warningSeconds={STAFF_IDLE_WARNING_SECONDS} />
+    </>
+  );
+}

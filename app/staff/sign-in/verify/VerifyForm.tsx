@@ -1,0 +1,38 @@
+"use client";
+
+import { useActionState, useState } from "react";
+import { verifySecondFactorAction, type SignInState } from "@/app/staff/sign-in/actions";
+
+export function VerifyForm() {
+  const [state, action, pending] = useActionState<SignInState, FormData>(verifySecondFactorAction, {});
+  const [kind, setKind] = useState<"totp" | "recovery">("totp");
+  return (
+    <form action={action} noValidate>
+      {state.formError ? (
+        <p className="alert alert--error" role="alert">
+          {state.formError}
+        </p>
+      ) : null}
+      <input type="hidden" name="kind" value={kind} />
+      <div className="field">
+        <label htmlFor="code">{kind === "totp" ? "6-digit code from your authenticator app" : "Recovery code"}</label>
+        <input
+          id="code"
+          name="code"
+          type="text"
+          inputMode={kind === "totp" ? "numeric" : "text"}
+          autoComplete="one-time-code"
+          required
+        />
+      </div>
+      <button className="button-primary" type="submit" disabled={pending}>
+        {pending ? "Checking…" : "Sign in"}
+      </button>
+      <p>
+        <button className="button-secondary" type="button" onClick={() => setKind(kind === "totp" ? "recovery" : "totp")}>
+          {kind === "totp" ? "Use a recovery code instead" : "Use my authenticator app instead"}
+        </button>
+      </p>
+    </form>
+  );
+}

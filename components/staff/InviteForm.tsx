@@ -1,0 +1,31 @@
+"use client";
+
+import { useActionState } from "react";
+import { inviteStaffAction, type AdminActionState } from "@/app/staff/(signed-in)/admin/users/actions";
+
+export function InviteForm() {
+  const [state, action, pending] = useActionState<AdminActionState, FormData>(inviteStaffAction, {});
+  const emailError = state.fieldErrors?.email;
+  return (
+    <form action={action} noValidate>
+      <div className="form-row">
+        <div className={emailError ? "field field--error" : "field"}>
+          <label htmlFor="invite-email">Email address</label>
+          {emailError ? <p id="invite-email-error" className="field-error">{emailError}</p> : null}
+          <input id="invite-email" name="email" type="email" required aria-invalid={Boolean(emailError)} aria-describedby={emailError ? "invite-email-error" : undefined} />
+        </div>
+        <div className="field">
+          <label htmlFor="invite-role">Role</label>
+          <select id="invite-role" name="role" defaultValue="coordinator">
+            <option value="coordinator">Intake coordinator</option>
+            <option value="admin">Administrator</option>
+          </select>
+        </div>
+        <button className="button-primary button-inline" type="submit" disabled={pending}>
+          {pending ? "Sending…" : "Send invitation"}
+        </button>
+      </div>
+      <p role="status" className={state.formError ? "alert alert--error" : undefined}>{state.formError ?? state.ok ?? ""}</p>
+    </form>
+  );
+}

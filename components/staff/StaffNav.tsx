@@ -1,0 +1,26 @@
+import Link from "next/link";
+import { signOutAction } from "@/app/staff/session/actions";
+import type { StaffUser } from "@/lib/auth/staff-session";
+
+export function StaffNav({ user }: { user: StaffUser }) {
+  return (
+    <nav className="staff-nav" aria-label="Staff">
+      <Link href="/staff">Home</Link>
+      {user.role === "admin" ? (
+        <>
+          <Link href="/staff/admin/users">Users</Link>
+          <Link href="/staff/admin/audit">Audit log</Link>
+        </>
+      ) : null}
+      <Link href="/staff/account">My account</Link>
+      <span className="staff-nav__who">
+        {user.name} ({user.role === "admin" ? "administrator" : "coordinator"})
+      </span>
+      <form action={signOutAction}>
+        <button className="button-secondary" type="submit">
+          Sign out
+        </button>
+      </form>
+    </nav>
+  );
+}

@@ -1,0 +1,47 @@
+// `npm run staff:create-admin -- --email you@clinic.example [--name "Your Name"]`
+// Creates the first administrator. The password is read from standard input
+// (typed at a hidden prompt, or piped), never from the command line, where
+// it would end up in shell history and the process list.
+import { parseArgs } from "node:util";
+import { prepareLocalEnvironment } from "./support/prepare-local-environment";
+import { readSecretFromStdin } from "./support/read-secret";
+
+async function main(): Promise<number> {
+  const { values } = parseArgs({ options: { email: { type: "string" }, name: { type: "string" } } });
+  if (!values.email) {
+    console.error('Usage: npm run staff:create-admin -- --email you@clinic.example [--name "Your Name"]');
+    return 2;
+  }
+  const local = await prepareLocalEnvironment({ dev: process.env.NODE_ENV !== "production", log: (m) => console.error(m) });
+  try {
+    const password = await readSecretFromStdin("Password (at least 12 characters): ");
+    if (process.stdin.isTTY && (await readSecretFromStdin("Type it again: ")) !== password) {
+      console.error("The two passwords differ; nothing was created.");
+      return 1;
+    }
+    const { createFirstAdmin, CreateAdminRefusedError } = await import("../lib/auth/create-first-admin");
+    try {
+      await createFirstAdmin({ email: values.email, name: values.name ?? values.email.split("@")[0] ?? "Administrator", password });
+    } catch (error) {
+      if (error instanceof CreateAdminRefusedError) {
+        console.error(error.message);
+        return 1;
+      }
+      throw error;
+    }
+    console.log(`Administrator ${values.email.toLowerCase()} created. Sign in at /staff/sign-in; you will be asked to connect an authenticator app.`);
+    return 0;
+  } finally {
+    const { disconnectDb } = await import("../lib/db/client");
+    await disconnectDb();
+    await local.stop();
+  }
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  },
+);
