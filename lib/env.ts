@@ -40,6 +40,10 @@ const EnvSchema = z
     NOTIFY_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(10),
     NOTIFY_POLL_MS: z.coerce.number().int().min(100).max(60_000).default(1000),
     NOTIFY_RETRY_BASE_MS: z.coerce.number().int().min(10).default(5000),
+    // How long a claimed notification is held before another worker may send it;
+    // kept above the SMTP timeouts (10 s connect, 20 s socket) plus the outbox's
+    // own retries, or a slow send could be claimed and sent twice.
+    NOTIFY_LEASE_SECONDS: z.coerce.number().int().min(30).max(3600).default(120),
     WORKER_IN_PROCESS: flag.default(true),
     STAFF_IDLE_TIMEOUT_MINUTES: z.coerce.number().int().min(2).max(60).default(15),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "silent"]).default("info"),

@@ -33,6 +33,7 @@ describe("getEnv", () => {
       NOTIFY_MAX_ATTEMPTS: 10,
       NOTIFY_POLL_MS: 1000,
       NOTIFY_RETRY_BASE_MS: 5000,
+      NOTIFY_LEASE_SECONDS: 120,
       WORKER_IN_PROCESS: true,
       LOG_LEVEL: "info",
     });

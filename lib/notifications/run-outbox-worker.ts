@@ -1,6 +1,6 @@
 import "server-only";
 import { Client } from "pg";
-import { getDb } from "@/lib/db/client";
+import { getDb, getPool } from "@/lib/db/client";
 import { getEnv } from "@/lib/env";
 import { logger } from "@/lib/logging/logger";
 import { claimDueNotifications } from "@/lib/notifications/claim-due-notifications";
@@ -10,7 +10,6 @@ import { OUTBOX_CHANNEL } from "@/lib/notifications/outbox-channel";
 import { purgeExpiredRateLimits } from "@/lib/security/rate-limit";
 
 const BATCH_SIZE = 10;
-const LEASE_SECONDS = 120;
 const HOUSEKEEPING_EVERY_MS = 10 * 60 * 1000;
 
 export type OutboxWorker = { stop(): Promise<void> };
@@ -64,13 +63,13 @@ export function runOutboxWorker(): OutboxWorker {
   }
 
   async function tick(): Promise<number> {
-    const db = getDb();
-    const claimed = await claimDueNotifications({ db, limit: BATCH_SIZE, leaseSeconds: LEASE_SECONDS });
+    const pool = getPool();
+    const claimed = await claimDueNotifications({ pool, limit: BATCH_SIZE, leaseSeconds: env.NOTIFY_LEASE_SECONDS });
     const transport = getMailTransport();
-    await Promise.all(claimed.map((notification) => deliverNotification({ db, transport, notification })));
+    await Promise.all(claimed.map((notification) => deliverNotification({ pool, transport, notification })));
     if (Date.now() - lastHousekeeping > HOUSEKEEPING_EVERY_MS) {
       lastHousekeeping = Date.now();
-      await purgeExpiredRateLimits({ db });
+      await purgeExpiredRateLimits({ db: getDb() });
     }
     return claimed.length;
   }
