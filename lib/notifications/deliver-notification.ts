@@ -1,18 +1,37 @@
 import "server-only";
 import type { Transporter } from "nodemailer";
-import type { Db } from "@/lib/db/client";
+import type { Pool } from "pg";
 import { getEnv } from "@/lib/env";
 import { describeError, logger } from "@/lib/logging/logger";
 import { retryDelayMs } from "@/lib/notifications/backoff";
 import type { ClaimedNotification } from "@/lib/notifications/claim-due-notifications";
 import { newInquiryEmail } from "@/lib/notifications/new-inquiry-email";
+import { retryWrite } from "@/lib/notifications/retry-write";
+
+// The bookkeeping after a send is retried for a few seconds (well inside the
+// shortest lease NOTIFY_LEASE_SECONDS allows): if the connection dies right
+// after the SMTP server accepted a message, losing the "sent" update would
+// mean sending the email again when the lease expires.
+const BOOKKEEPING_ATTEMPTS = 6;
+const BOOKKEEPING_BASE_DELAY_MS = 200;
+
+// Both updates only touch a row this worker still holds (status SENDING), so
+// repeating one whose first attempt committed changes nothing.
+const MARK_SENT_SQL = `
+UPDATE "Notification" SET "status" = 'SENT', "sentAt" = now(), "leaseExpiresAt" = NULL, "lastError" = NULL, "updatedAt" = now()
+WHERE "id" = $1::uuid AND "status" = 'SENDING'`;
+
+const MARK_FAILED_SQL = `
+UPDATE "Notification" SET "status" = $2::"NotificationStatus", "nextAttemptAt" = now() + make_interval(secs => $3::float8),
+  "leaseExpiresAt" = NULL, "lastError" = $4, "updatedAt" = now()
+WHERE "id" = $1::uuid AND "status" = 'SENDING'`;
 
 // Sends one claimed notification and records the outcome. The Message-ID is
 // derived from the notification id, so if a worker dies after the SMTP server
 // accepted a message but before it was marked sent, the retry carries the
 // same Message-ID and mail systems can recognise the duplicate.
 export async function deliverNotification(options: {
-  db: Db;
+  pool: Pool;
   transport: Transporter;
   notification: ClaimedNotification;
 }): Promise<"sent" | "retry" | "failed"> {
@@ -34,17 +53,14 @@ export async function deliverNotification(options: {
       headers: notification.urgency === "URGENT" ? { "X-Priority": "1", Importance: "high" } : {},
     });
   } catch (error) {
-    return recordFailure(options.db, notification, error);
+    return recordFailure(options.pool, notification, error);
   }
-  await options.db.$executeRaw`
-    UPDATE "Notification" SET "status" = 'SENT', "sentAt" = now(), "leaseExpiresAt" = NULL,
-      "lastError" = NULL, "updatedAt" = now()
-    WHERE "id" = ${notification.id}::uuid AND "status" = 'SENDING'`;
+  await bookkeeping(options.pool, notification, { name: "mark-notification-sent-v1", text: MARK_SENT_SQL, values: [notification.id] });
   logger.info({ notificationId: notification.id, attempts: notification.attempts }, "notification sent");
   return "sent";
 }
 
-async function recordFailure(db: Db, notification: ClaimedNotification, error: unknown) {
+async function recordFailure(pool: Pool, notification: ClaimedNotification, error: unknown) {
   const env = getEnv();
   // Only the error's class and codes are kept: SMTP replies can quote addresses.
   const { type, code } = describeError(error);
@@ -52,12 +68,26 @@ async function recordFailure(db: Db, notification: ClaimedNotification, error: u
   const lastError = [type, code, typeof responseCode === "number" ? `SMTP ${responseCode}` : undefined].filter(Boolean).join(" ");
   const givingUp = notification.attempts >= env.NOTIFY_MAX_ATTEMPTS;
   const delayMs = retryDelayMs({ attempts: notification.attempts, baseMs: env.NOTIFY_RETRY_BASE_MS });
-  await db.$executeRaw`
-    UPDATE "Notification" SET
-      "status" = ${givingUp ? "FAILED" : "PENDING"}::"NotificationStatus",
-      "nextAttemptAt" = now() + make_interval(secs => ${delayMs / 1000}),
-      "leaseExpiresAt" = NULL, "lastError" = ${lastError.slice(0, 500)}, "updatedAt" = now()
-    WHERE "id" = ${notification.id}::uuid AND "status" = 'SENDING'`;
+  await bookkeeping(pool, notification, {
+    name: "mark-notification-failed-v1",
+    text: MARK_FAILED_SQL,
+    values: [notification.id, givingUp ? "FAILED" : "PENDING", delayMs / 1000, lastError.slice(0, 500)],
+  });
   logger.warn({ notificationId: notification.id, attempts: notification.attempts, lastError, givingUp }, "notification not sent");
   return givingUp ? "failed" : "retry";
+}
+
+// If every attempt fails the row keeps its lease and is claimed again when it
+// expires: no notification is lost, at worst sent twice with one Message-ID.
+async function bookkeeping(pool: Pool, notification: ClaimedNotification, query: { name: string; text: string; values: unknown[] }) {
+  try {
+    await retryWrite({
+      run: () => pool.query(query),
+      attempts: BOOKKEEPING_ATTEMPTS,
+      baseDelayMs: BOOKKEEPING_BASE_DELAY_MS,
+      onRetry: (attempt, err) => logger.warn({ err, notificationId: notification.id, attempt, update: query.name }, "outbox update failed; retrying"),
+    });
+  } catch (err) {
+    logger.error({ err, notificationId: notification.id, update: query.name }, "outbox update failed; the row is retried when its lease expires");
+  }
 }
