@@ -62,10 +62,13 @@ export async function POST(request: Request): Promise<Response> {
   } catch (err) {
     logger.error({ err }, "inquiry API submission failed unexpectedly");
     const clinic = clinicDetails();
+    // Not "was not stored": the connection can die after COMMIT, before the
+    // answer. What is always true is that a retry with the same form token and
+    // answers is safe (idempotency) and the clinic can be called.
     return problemResponse({
       status: 503,
       title: "Service temporarily unavailable",
-      detail: `Your request was not stored. Please try again shortly, or call ${clinic.phone}.`,
+      detail: `We could not confirm that your request was saved. Sending it again is safe: it will not be stored twice. Please try again shortly, or call ${clinic.phone}.`,
       extensions: { phone: clinic.phone },
       headers: { "Retry-After": "30" },
     });
