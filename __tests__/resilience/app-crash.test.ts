@@ -55,7 +55,7 @@ const scenario = runScenario({
       const email = await checkEmailDelivery({ databaseUrl: stack.database.url, sink: stack.sink, timeoutMs: EMAIL_WAIT_MS });
       const dropped = records.reduce((sum, r) => sum + (r.outcomes.network ?? 0), 0);
       const notes = [
-        `Notifications claimed by the killed process stay leased for ${OUTBOX_LEASE_MS / 1000} s (LEASE_SECONDS in run-outbox-worker.ts, not configurable), so their email follows the restart by up to two minutes.`,
+        `Notifications claimed by the killed process stay leased for ${OUTBOX_LEASE_MS / 1000} s (NOTIFY_LEASE_SECONDS; 120 s unless configured), so their email follows the restart by up to that long.`,
       ];
       if (email.redeliveries > 0) {
         notes.push(`${email.redeliveries} email(s) were sent twice with the same Message-ID: the process died after the SMTP server accepted them and before they were marked sent (at-least-once delivery; a mail system recognises the duplicate by its Message-ID).`);

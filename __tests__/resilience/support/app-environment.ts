@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { DIST_DIR } from "./paths";
+import { OUTBOX_LEASE_MS } from "./settings";
 
 export type AppSecrets = { FIELD_ENCRYPTION_KEY: string; LOOKUP_HMAC_KEY: string; APP_SECRET: string };
 
@@ -43,6 +44,7 @@ export function appEnvironment(options: {
     FORM_MIN_FILL_SECONDS: "0",
     NOTIFY_POLL_MS: "200",
     NOTIFY_RETRY_BASE_MS: "200",
+    NOTIFY_LEASE_SECONDS: String(OUTBOX_LEASE_MS / 1000),
     RATE_LIMIT_IP_MAX: "1000000",
     RATE_LIMIT_GLOBAL_MAX: "1000000",
     WORKER_IN_PROCESS: "true",

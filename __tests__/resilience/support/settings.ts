@@ -16,7 +16,9 @@ export function scaled(count: number): number {
 export const PORT_RANGE = { first: 3500, last: 3599 } as const;
 export const EMBEDDED_POSTGRES_PORT = Number(process.env.RESILIENCE_EMBEDDED_POSTGRES_PORT ?? 54350);
 
-// The outbox worker's claim lease (LEASE_SECONDS in run-outbox-worker.ts).
-// A notification claimed by a process that then dies is claimable again only
-// after it expires, so scenarios that kill something wait at least this long.
-export const OUTBOX_LEASE_MS = 120_000;
+// The outbox worker's claim lease, NOTIFY_LEASE_SECONDS in every scenario's
+// environment (app-environment.ts): 30 s, the shortest lib/env.ts allows, where
+// production keeps the 120 s default. A notification claimed by a process that
+// then dies is claimable again only after it expires, so scenarios that kill
+// something wait at least this long.
+export const OUTBOX_LEASE_MS = 30_000;
