@@ -1,5 +1,5 @@
 import type { Metadata, Viewport } from "next";
-import { getEnv } from "@/lib/env";
+import { connection } from "next/server";
 import "../globals.css";
 import "./staff.css";
 
@@ -9,7 +9,6 @@ import "./staff.css";
 export function generateMetadata(): Metadata {
   return {
     title: { default: "Staff", template: "%s · Staff" },
-    metadataBase: new URL(getEnv().PUBLIC_URL),
     robots: { index: false, follow: false },
     referrer: "same-origin",
   };
@@ -17,7 +16,10 @@ export function generateMetadata(): Metadata {
 
 export const viewport: Viewport = { width: "device-width", initialScale: 1 };
 
-export default function StaffLayout({ children }: { children: React.ReactNode }) {
+export default async function StaffLayout({ children }: { children: React.ReactNode }) {
+  // Rendered per request, never prerendered: the CSP nonce must reach every
+  // script, and no staff page may be served from a build-time copy.
+  await connection();
   return (
     <html lang="en">
       <body className="staff">
