@@ -15,7 +15,7 @@ export function SignInForm() {
       ) : null}
       <div className="field">
         <label htmlFor="email">Email address</label>
-        <input id="email" name="email" type="email" autoComplete="username" required />
+        <input id="email" name="email" type="email" autoComplete="username" required defaultValue={state.email} />
       </div>
       <div className="field">
         <label htmlFor="password">Password</label>

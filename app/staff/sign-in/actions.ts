@@ -6,7 +6,9 @@ import { signInWithPassword } from "@/lib/auth/sign-in-with-password";
 import { readStaffRequest } from "@/lib/auth/staff-request";
 import { verifySecondFactor } from "@/lib/auth/verify-second-factor";
 
-export type SignInState = { formError?: string };
+// `email` is sent back so the field keeps it after a failed attempt (React
+// resets a form to its default values once its action finishes).
+export type SignInState = { formError?: string; email?: string };
 
 const PasswordStep = z.object({ email: z.string().trim().min(3).max(254), password: z.string().min(1).max(256) });
 
@@ -14,9 +16,10 @@ const PasswordStep = z.object({ email: z.string().trim().min(3).max(254), passwo
 // happen in the domain functions.
 export async function signInAction(_previous: SignInState, form: FormData): Promise<SignInState> {
   const parsed = PasswordStep.safeParse({ email: form.get("email"), password: form.get("password") });
-  if (!parsed.success) return { formError: "Enter your email address and password." };
+  const email = typeof form.get("email") === "string" ? String(form.get("email")).slice(0, 254) : "";
+  if (!parsed.success) return { formError: "Enter your email address and password.", email };
   const result = await signInWithPassword({ ...parsed.data, request: await readStaffRequest() });
-  if (!result.ok) return { formError: lockoutOrGeneric(result) };
+  if (!result.ok) return { formError: lockoutOrGeneric(result), email };
   redirect(result.next === "enrol" ? "/staff/enrol" : "/staff/sign-in/verify");
 }
 
