@@ -7,7 +7,7 @@ import { FormProvider, useForm, useWatch } from "react-hook-form";
 import { submitInquiryAction } from "@/app/[locale]/request/submit-inquiry-action";
 import { Confirmation, type ClinicContact } from "@/components/inquiry-form/Confirmation";
 import { FieldErrorsContext } from "@/components/inquiry-form/field-errors-context";
-import { saveHandoff, takeHandoff } from "@/components/inquiry-form/form-handoff";
+import { handoffForThisPage, saveHandoff, type Handoff } from "@/components/inquiry-form/form-handoff";
 import { INITIAL_FORM_STATE } from "@/components/inquiry-form/form-state";
 import { FormStep } from "@/components/inquiry-form/FormStep";
 import { ReviewSummary } from "@/components/inquiry-form/ReviewSummary";
@@ -29,15 +29,26 @@ type Props = { locale: Locale; formToken: string; clinic: ClinicContact; privacy
 
 const noSubscription = () => () => {};
 
+// Answers handed over by a language switch (see form-handoff.ts) can only be
+// read in the browser, so the server's form is hydrated first; then the form
+// is mounted afresh with them as its defaults: inputs render already filled
+// and ticked, which react-hook-form's reset() cannot do for radios and
+// checkboxes already on the page. Both happen in the render that follows
+// hydration, so the fresh guided form is never shown in between.
+export function InquiryForm(props: Props) {
+  const handoff = useSyncExternalStore(noSubscription, handoffForThisPage, () => undefined);
+  return <GuidedForm key={handoff ? "handed-over" : "fresh"} {...props} handoff={handoff} />;
+}
+
 // Works twice over: as one plain HTML form posting to the server action (no
 // JavaScript), and, once hydrated, as a guided flow validated step by step in
 // the browser by the same Zod schema the server uses.
-export function InquiryForm(props: Props) {
+function GuidedForm(props: Props & { handoff: Handoff | undefined }) {
   const t = useTranslations();
   const [state, formAction, pending] = useActionState(submitInquiryAction, INITIAL_FORM_STATE);
   // false while server-rendering and hydrating, true once React runs here.
   const hydrated = useSyncExternalStore(noSubscription, () => true, () => false);
-  const returned = state.status === "invalid" || state.status === "failed" ? state.values : {};
+  const returned = state.status === "invalid" || state.status === "failed" ? state.values : (props.handoff?.values ?? {});
   const form = useForm<InquiryInput>({
     resolver: zodResolver(InquirySchema),
     // consentTextVersion is posted by a hidden input; it is a default here so
@@ -51,20 +62,24 @@ export function InquiryForm(props: Props) {
     // The error summary takes focus instead (it lists and links every problem).
     shouldFocusError: false,
   });
-  const steps = useGuidedSteps(form);
+  const steps = useGuidedSteps(form, props.handoff?.step);
   // Every Continue or Send counts, so the error summary takes focus each time.
   const [attempt, setAttempt] = useState(0);
   const requesterType = useWatch({ control: form.control, name: "requesterType" });
   const inCrisis = useWatch({ control: form.control, name: "inCrisis" });
-  const { goTo } = steps;
+  const { goTo, step: currentStep } = steps;
+  const { locale } = props;
 
   useEffect(() => {
-    const handedOver = takeHandoff();
-    if (handedOver) form.reset({ ...form.getValues(), ...handedOver });
-    const onSwitch = () => saveHandoff(form.getValues());
+    const onSwitch = () => {
+      const { preferredLanguage, ...values } = form.getValues();
+      // Left at this page's language, the call-back language was not chosen by
+      // the person: the next page's own language becomes the default there.
+      saveHandoff({ values: preferredLanguage === locale ? values : { ...values, preferredLanguage }, step: currentStep });
+    };
     window.addEventListener(LANGUAGE_SWITCH_EVENT, onSwitch);
     return () => window.removeEventListener(LANGUAGE_SWITCH_EVENT, onSwitch);
-  }, [form]);
+  }, [form, locale, currentStep]);
 
   useEffect(() => {
     if (state.status !== "invalid") return;

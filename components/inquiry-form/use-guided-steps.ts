@@ -8,8 +8,9 @@ import type { InquiryInput } from "@/lib/validations/inquiry";
 // Moves through the steps: forward only when the current step's answers are
 // valid, back freely (answers stay, as every step stays in the form), and the
 // heading of each new step takes focus so screen readers announce it.
-export function useGuidedSteps(form: UseFormReturn<InquiryInput>) {
-  const [step, setStep] = useState<StepId>("who");
+// `initial`: the step to start on (the one a language switch left).
+export function useGuidedSteps(form: UseFormReturn<InquiryInput>, initial: StepId = "who") {
+  const [step, setStep] = useState<StepId>(initial);
   const index = STEPS.indexOf(step);
 
   // focusHeading: false when jumping to a step to show its errors, so the
