@@ -195,6 +195,10 @@ test.describe("inquiry form with JavaScript", () => {
     await continueButton(page).click();
     await expectErrors([en.errors.phoneOrEmail, en.errors.contactMethod]);
     await expect(textbox(page, en.phone)).toHaveAccessibleDescription(literally(en.errors.phoneOrEmail));
+    // The one message for both fields is shown once, above the pair, and describes both.
+    await expect(page.locator(".field-error").filter({ hasText: en.errors.phoneOrEmail })).toHaveCount(1);
+    await expect(textbox(page, en.email)).toHaveAttribute("aria-invalid", "true");
+    await expect(textbox(page, en.email)).toHaveAccessibleDescription(literally(en.errors.phoneOrEmail));
     await fillContactStep(page, "en", answers);
     await continueTo(page, "en", "more");
 

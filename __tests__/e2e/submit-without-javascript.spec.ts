@@ -2,7 +2,7 @@ import { expect, test } from "@playwright/test";
 import { expectNoneOf, makeAnswers, sensitiveValues } from "./support/answers";
 import { findStoredInquiry } from "./support/database";
 import { inspectSummaryLinks } from "./support/field-links";
-import { TEXT } from "./support/form-text";
+import { literally, TEXT } from "./support/form-text";
 import { consentCheckbox, continueButton, errorSummary, expectConfirmation, firstNameInput, openForm, sendForm, textbox } from "./support/inquiry-form";
 import { e2eSettings } from "./support/settings";
 
@@ -89,6 +89,8 @@ test("without JavaScript the Spanish form is checked by the server in Spanish", 
   await expect(summary.getByRole("listitem")).toHaveText(expected);
   await expect(summary.getByRole("heading")).toHaveText(es.summaryTitle(expected.length));
   await expect(page.getByRole("group", { name: es.requesterGroup }).getByText(es.errors.requesterType)).toBeVisible();
+  await expect(page.locator(".field-error").filter({ hasText: es.errors.phoneOrEmail }), "shown once for phone and email").toHaveCount(1);
+  await expect(textbox(page, es.email)).toHaveAccessibleDescription(literally(es.errors.phoneOrEmail));
   await expect(firstNameInput(page, "es"), "the answer is kept").toHaveValue("Quorra");
   await expect(page.locator("html")).toHaveAttribute("lang", "es");
   // No English left on the page: not in the errors, nor in the buttons.

@@ -14,23 +14,36 @@ import type { InquiryField } from "@/lib/validations/inquiry";
 // about a referrer, once the person says the request is for themselves).
 type Common = { name: InquiryField; label: React.ReactNode; hint?: React.ReactNode; shouldUnregister?: boolean };
 
-export function TextField(props: Common & { type?: "text" | "tel" | "email"; autoComplete?: string; multiline?: boolean; maxLength: number }) {
+// `errorShownAt`: the id of the message that a surrounding group shows for
+// this field and a neighbour at once; the field is then marked invalid and
+// described by that message instead of repeating it.
+type TextFieldProps = Common & {
+  type?: "text" | "tel" | "email";
+  autoComplete?: string;
+  multiline?: boolean;
+  maxLength: number;
+  errorShownAt?: string;
+};
+
+export function TextField(props: TextFieldProps) {
   const { register, formState } = useFormContext();
   const error = useFieldError(props.name);
   const ids = fieldIds(props.name);
+  const ownError = error !== undefined && props.errorShownAt === undefined;
+  const describedByIds = [props.hint ? ids.hintId : null, error ? (props.errorShownAt ?? ids.errorId) : null].filter(Boolean);
   const common = {
     id: ids.id,
     maxLength: props.maxLength,
     defaultValue: String(formState.defaultValues?.[props.name] ?? ""),
     "aria-invalid": error ? true : undefined,
-    "aria-describedby": describedBy(props.name, { hint: Boolean(props.hint), error: Boolean(error) }),
+    "aria-describedby": describedByIds.length > 0 ? describedByIds.join(" ") : undefined,
     ...register(props.name, { shouldUnregister: props.shouldUnregister }),
   };
   return (
-    <div className={error ? "field field--error" : "field"}>
+    <div className={ownError ? "field field--error" : "field"}>
       <label htmlFor={ids.id}>{props.label}</label>
       {props.hint ? <FieldHint name={props.name}>{props.hint}</FieldHint> : null}
-      <FieldError name={props.name} message={error} />
+      <FieldError name={props.name} message={ownError ? error : undefined} />
       {props.multiline ? (
         <textarea rows={5} {...common} />
       ) : (

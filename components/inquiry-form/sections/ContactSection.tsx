@@ -1,18 +1,46 @@
 "use client";
 
 import { useTranslations } from "next-intl";
+import { useFieldError } from "@/components/inquiry-form/field-errors-context";
 import { ChoiceGroup, Checkbox, TextField } from "@/components/inquiry-form/inputs";
+import { fieldIds } from "@/components/ui/field-ids";
+import { FieldError } from "@/components/ui/FieldMessage";
 import { BEST_TIMES, CONTACT_METHODS, LIMITS } from "@/lib/validations/inquiry-options";
 
 // Discreet-contact choices start unticked: the most private option is the
 // default, because a phone may be shared or a voicemail overheard.
+// "Give us a phone number or an email address" belongs to both fields: it is
+// shown once, above the pair, under the phone's error id (the error summary
+// links to the phone field), and both fields are described by it.
 export function ContactSection() {
   const t = useTranslations("form");
+  const phoneError = useFieldError("phone");
+  const emailError = useFieldError("email");
+  const shared = phoneError !== undefined && phoneError === emailError;
+  const sharedErrorId = fieldIds("phone").errorId;
   return (
     <>
       <p className="note">{t("contactNote")}</p>
-      <TextField name="phone" type="tel" autoComplete="tel" maxLength={LIMITS.phone} label={t("phone.label")} hint={t("phone.hint")} />
-      <TextField name="email" type="email" autoComplete="email" maxLength={LIMITS.email} label={t("email.label")} />
+      <div className={shared ? "field-pair field--error" : "field-pair"}>
+        <FieldError name="phone" message={shared ? phoneError : undefined} />
+        <TextField
+          name="phone"
+          type="tel"
+          autoComplete="tel"
+          maxLength={LIMITS.phone}
+          label={t("phone.label")}
+          hint={t("phone.hint")}
+          errorShownAt={shared ? sharedErrorId : undefined}
+        />
+        <TextField
+          name="email"
+          type="email"
+          autoComplete="email"
+          maxLength={LIMITS.email}
+          label={t("email.label")}
+          errorShownAt={shared ? sharedErrorId : undefined}
+        />
+      </div>
       <ChoiceGroup
         name="preferredContactMethod"
         type="radio"
