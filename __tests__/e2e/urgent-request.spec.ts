@@ -53,7 +53,8 @@ test("someone in danger: the crisis help is emphasised above the form at once, a
   const urgentThen = confirmation(page).getByRole("alert", { name: en.urgentTitle });
   await expect(urgentThen).toBeVisible();
   await expect(urgentThen.getByRole("link", { name: "911" })).toHaveAttribute("href", "tel:911");
-  await expect(urgentThen.getByRole("link", { name: "988" })).toHaveAttribute("href", "tel:988");
+  await expect(urgentThen.getByRole("link", { name: "Call 988" })).toHaveAttribute("href", "tel:988");
+  await expect(urgentThen.getByRole("link", { name: "text 988" })).toHaveAttribute("href", "sms:988");
   expect(await top(urgentThen), "crisis help comes before the confirmation text").toBeLessThan(await top(confirmationHeading(page)));
   // Emphasised: drawn in the error colour (--error), unlike the ordinary block.
   await expect(urgentThen).toHaveCSS("border-left-color", "rgb(179, 38, 30)");

@@ -148,7 +148,7 @@ function GuidedForm(props: Props & { handoff: Handoff | undefined }) {
   return (
     <FormProvider {...form}>
       <FieldErrorsContext.Provider value={errorFor}>
-        <CrisisBlock emphasised={hydrated && inCrisis === true} />
+        <CrisisBlock emphasised={hydrated && inCrisis === true} compact />
         <form action={formAction} onSubmit={onSubmit} noValidate className="inquiry-form" aria-labelledby="form-title">
           <h1 id="form-title">{t("form.heading")}</h1>
           {hydrated ? (
