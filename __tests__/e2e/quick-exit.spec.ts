@@ -70,3 +70,17 @@ test("Escape pressed three times leaves too (twice does not), in Spanish as well
   await page.keyboard.press("Escape");
   await expectLeftWithoutTrace(page, neutral, TEXT.es.formPath);
 });
+
+test.describe("on a phone", () => {
+  test.use({ viewport: { width: 320, height: 640 }, isMobile: true, hasTouch: true });
+
+  test("scrolled to the end of the form, Leave this site is still on screen to tap, and leaves the same way", async ({ page }) => {
+    const neutral = await interceptTheOutsideWorld(page);
+    await startARequest(page, "en");
+    await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+    const exit = page.getByRole("link", { name: TEXT.en.quickExit });
+    await expect(exit).toBeInViewport();
+    await exit.tap();
+    await expectLeftWithoutTrace(page, neutral, TEXT.en.formPath);
+  });
+});

@@ -5,17 +5,23 @@ import { clinicDetails } from "@/lib/clinic/clinic-details";
 import { localePath, type Locale } from "@/lib/i18n/locales";
 
 // `path` is the page's unprefixed path ("/request"), for the language switch.
+// The quick exit sits beside the header rather than in it: on small screens
+// its wrapper steps aside (display: contents), so the exit can stick to the
+// top of the screen for the whole page instead of scrolling away with the
+// header (see globals.css).
 export async function SiteHeader({ locale, path }: { locale: Locale; path: string }) {
   const t = await getTranslations({ locale, namespace: "chrome" });
   return (
-    <header className="site-header">
-      <a className="site-name" href={localePath(locale, "/")}>
-        {clinicDetails(locale).name}
-      </a>
-      <nav className="site-tools" aria-label={t("toolsLabel")}>
-        <LanguageSwitch locale={locale} path={path} />
-        <QuickExit />
-      </nav>
-    </header>
+    <div className="site-top">
+      <header className="site-header">
+        <a className="site-name" href={localePath(locale, "/")}>
+          {clinicDetails(locale).name}
+        </a>
+        <nav className="site-tools" aria-label={t("toolsLabel")}>
+          <LanguageSwitch locale={locale} path={path} />
+        </nav>
+      </header>
+      <QuickExit />
+    </div>
   );
 }
