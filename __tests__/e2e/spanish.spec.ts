@@ -119,6 +119,12 @@ test.describe("the form in Spanish", () => {
 
   test("switching language keeps ticked boxes and chosen options too (not only typed text)", async ({ page }) => {
     const answers = makeAnswers();
+    // The handed-over form replaces the hydrated one: that must not upset React (a hydration mismatch is reported here).
+    const problems: string[] = [];
+    page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
+    page.on("console", (message) => {
+      if (message.type() === "error") problems.push(`console: ${message.text()}`);
+    });
     await openForm(page, "en");
     await waitForEnhancedForm(page, "en");
     await completeGuidedForm(page, { answers, requester: "LOVED_ONE" });
@@ -153,6 +159,7 @@ test.describe("the form in Spanish", () => {
       bestTimes: ["EVENING"],
       heardAbout: "FRIEND_OR_FAMILY",
     });
+    expect(problems).toEqual([]);
   });
 
   test("the answers handed over are read once: a reload after the switch starts a fresh form", async ({ page }) => {
