@@ -1,0 +1,104 @@
+// Business hours in a named time zone, and arithmetic over them. Wall-clock
+// times are turned into instants with the zone's offset on that very day, so
+// daylight-saving changes (a 23- or 25-hour day) come out right.
+
+export const WEEKDAYS = ["sun", "mon", "tue", "wed", "thu", "fri", "sat"] as const;
+export type Weekday = (typeof WEEKDAYS)[number];
+// "HH:MM" opening and closing time per weekday; a missing day is closed.
+export type BusinessHours = Partial<Record<Weekday, readonly [string, string]>>;
+
+type LocalDate = { year: number; month: number; day: number };
+
+const MINUTE = 60_000;
+const MAX_DAYS = 400;
+
+function zoneOffsetMs(instant: number, timeZone: string): number {
+  const parts = new Intl.DateTimeFormat("en-US", {
+    timeZone,
+    hourCycle: "h23",
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+    hour: "2-digit",
+    minute: "2-digit",
+    second: "2-digit",
+  }).formatToParts(new Date(instant));
+  const get = (type: string) => Number(parts.find((part) => part.type === type)?.value ?? 0);
+  const asUtc = Date.UTC(get("year"), get("month") - 1, get("day"), get("hour"), get("minute"), get("second"));
+  return asUtc - Math.floor(instant / 1000) * 1000;
+}
+
+function localDateOf(instant: number, timeZone: string): LocalDate {
+  const shifted = new Date(instant + zoneOffsetMs(instant, timeZone));
+  return { year: shifted.getUTCFullYear(), month: shifted.getUTCMonth() + 1, day: shifted.getUTCDate() };
+}
+
+// The instant at which the zone's clocks show this date and time. In the hour
+// skipped by a spring-forward change the result lands just after the gap.
+function instantAt(date: LocalDate, time: string, timeZone: string): number {
+  const [hours = 0, minutes = 0] = time.split(":").map(Number);
+  const wall = Date.UTC(date.year, date.month - 1, date.day, hours, minutes);
+  const first = wall - zoneOffsetMs(wall, timeZone);
+  return wall - zoneOffsetMs(first, timeZone);
+}
+
+function nextDate(date: LocalDate): LocalDate {
+  const next = new Date(Date.UTC(date.year, date.month - 1, date.day + 1));
+  return { year: next.getUTCFullYear(), month: next.getUTCMonth() + 1, day: next.getUTCDate() };
+}
+
+function windowOn(date: LocalDate, hours: BusinessHours, timeZone: string): [number, number] | null {
+  const weekday = WEEKDAYS[new Date(Date.UTC(date.year, date.month - 1, date.day)).getUTCDay()] ?? "sun";
+  const span = hours[weekday];
+  if (!span) return null;
+  const open = instantAt(date, span[0], timeZone);
+  const close = instantAt(date, span[1], timeZone);
+  return close > open ? [open, close] : null;
+}
+
+function isAlwaysClosed(hours: BusinessHours): boolean {
+  return WEEKDAYS.every((day) => !hours[day]);
+}
+
+// Minutes of business time between two instants (0 if `to` is not later).
+// With no business hours configured at all, every minute counts.
+export function businessMinutesBetween(options: { from: Date; to: Date; timeZone: string; hours: BusinessHours }): number {
+  const from = options.from.getTime();
+  const to = options.to.getTime();
+  if (to <= from) return 0;
+  if (isAlwaysClosed(options.hours)) return (to - from) / MINUTE;
+  let total = 0;
+  let date = localDateOf(from, options.timeZone);
+  for (let i = 0; i < MAX_DAYS * 10; i += 1) {
+    const window = windowOn(date, options.hours, options.timeZone);
+    if (window) {
+      const start = Math.max(window[0], from);
+      const end = Math.min(window[1], to);
+      if (end > start) total += end - start;
+      if (window[0] >= to) break;
+    } else if (instantAt(date, "00:00", options.timeZone) >= to) {
+      break;
+    }
+    date = nextDate(date);
+  }
+  return total / MINUTE;
+}
+
+// The instant `minutes` of business time after `from`.
+export function addBusinessMinutes(options: { from: Date; minutes: number; timeZone: string; hours: BusinessHours }): Date {
+  const from = options.from.getTime();
+  if (isAlwaysClosed(options.hours)) return new Date(from + options.minutes * MINUTE);
+  let remaining = options.minutes * MINUTE;
+  let date = localDateOf(from, options.timeZone);
+  for (let i = 0; i < MAX_DAYS; i += 1) {
+    const window = windowOn(date, options.hours, options.timeZone);
+    if (window && window[1] > from) {
+      const start = Math.max(window[0], from);
+      const available = window[1] - start;
+      if (remaining <= available) return new Date(start + remaining);
+      remaining -= available;
+    }
+    date = nextDate(date);
+  }
+  return new Date(from + options.minutes * MINUTE);
+}
