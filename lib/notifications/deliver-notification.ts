@@ -21,6 +21,11 @@ const MARK_SENT_SQL = `
 UPDATE "Notification" SET "status" = 'SENT', "sentAt" = now(), "leaseExpiresAt" = NULL, "lastError" = NULL, "updatedAt" = now()
 WHERE "id" = $1::uuid AND "status" = 'SENDING'`;
 
+// Hands a claimed row back untouched by this attempt (see sendBy below).
+const RELEASE_SQL = `
+UPDATE "Notification" SET "status" = 'PENDING', "attempts" = "attempts" - 1, "leaseExpiresAt" = NULL, "updatedAt" = now()
+WHERE "id" = $1::uuid AND "status" = 'SENDING'`;
+
 const MARK_FAILED_SQL = `
 UPDATE "Notification" SET "status" = $2::"NotificationStatus", "nextAttemptAt" = now() + make_interval(secs => $3::float8),
   "leaseExpiresAt" = NULL, "lastError" = $4, "updatedAt" = now()
@@ -30,13 +35,24 @@ WHERE "id" = $1::uuid AND "status" = 'SENDING'`;
 // derived from the notification id, so if a worker dies after the SMTP server
 // accepted a message but before it was marked sent, the retry carries the
 // same Message-ID and mail systems can recognise the duplicate.
+//
+// `sendBy` (epoch ms) is when this worker stops starting sends for its claim:
+// a message that waited too long behind others (a slow mail server) would
+// otherwise be sent after its lease ran out, while another worker sends it
+// too. Such a row is handed back for an immediate new claim instead.
 export async function deliverNotification(options: {
   pool: Pool;
   transport: Transporter;
   notification: ClaimedNotification;
-}): Promise<"sent" | "retry" | "failed"> {
+  sendBy: number;
+}): Promise<"sent" | "retry" | "failed" | "released"> {
   const env = getEnv();
   const { notification } = options;
+  if (Date.now() > options.sendBy) {
+    await bookkeeping(options.pool, notification, { name: "release-notification-v1", text: RELEASE_SQL, values: [notification.id] });
+    logger.warn({ notificationId: notification.id }, "notification released unsent: too late in its lease to start");
+    return "released";
+  }
   const host = new URL(env.PUBLIC_URL).hostname;
   const email = newInquiryEmail({
     referenceCode: notification.referenceCode,

@@ -5,7 +5,8 @@ import { getEnv } from "@/lib/env";
 import { logger } from "@/lib/logging/logger";
 import { claimDueNotifications } from "@/lib/notifications/claim-due-notifications";
 import { deliverNotification } from "@/lib/notifications/deliver-notification";
-import { getMailTransport } from "@/lib/notifications/mail-transport";
+import { forEachLimited } from "@/lib/notifications/for-each-limited";
+import { getMailTransport, SMTP_MAX_CONNECTIONS } from "@/lib/notifications/mail-transport";
 import { OUTBOX_CHANNEL } from "@/lib/notifications/outbox-channel";
 import { purgeExpiredRateLimits } from "@/lib/security/rate-limit";
 
@@ -66,7 +67,10 @@ export function runOutboxWorker(): OutboxWorker {
     const pool = getPool();
     const claimed = await claimDueNotifications({ pool, limit: BATCH_SIZE, leaseSeconds: env.NOTIFY_LEASE_SECONDS });
     const transport = getMailTransport();
-    await Promise.all(claimed.map((notification) => deliverNotification({ pool, transport, notification })));
+    // A send must start within the first half of the lease: the other half is
+    // for the send itself and its bookkeeping, before another worker may claim.
+    const sendBy = Date.now() + env.NOTIFY_LEASE_SECONDS * 500;
+    await forEachLimited(claimed, SMTP_MAX_CONNECTIONS, (notification) => deliverNotification({ pool, transport, notification, sendBy }));
     if (Date.now() - lastHousekeeping > HOUSEKEEPING_EVERY_MS) {
       lastHousekeeping = Date.now();
       await purgeExpiredRateLimits({ db: getDb() });

@@ -54,13 +54,3 @@ it("claims urgent notifications before older routine ones, then the oldest due f
   }
   expect(order).toEqual([urgentOlder, urgentNewest, routineLeaseExpired, routineOldest, routineMiddle]);
 });
-
-it("claims with the lease it is given", async () => {
-  await backlogged({ urgent: false, minutesAgo: 1, index: 6 });
-  const [claimed] = await claimDueNotifications({ pool: getPool(), limit: 1, leaseSeconds: 77 });
-  const { rows } = await sql.query(
-    `SELECT status, attempts, EXTRACT(EPOCH FROM "leaseExpiresAt" - "updatedAt")::int AS lease FROM "Notification" WHERE id = $1`,
-    [claimed?.id],
-  );
-  expect(rows[0]).toEqual({ status: "SENDING", attempts: 1, lease: 77 });
-});
