@@ -50,7 +50,9 @@ export async function verifySecondFactor(options: {
       request,
       metadata: { kind: options.kind, code },
     });
-    if (code === "INVALID_TWO_FACTOR_COOKIE") return { ok: false, error: "expired" };
+    // No challenge any more (timed out, or used up its attempts): start again
+    // from the password step.
+    if (code === "INVALID_TWO_FACTOR_COOKIE" || code === "TOO_MANY_ATTEMPTS_REQUEST_NEW_CODE") return { ok: false, error: "expired" };
     if (code === "ACCOUNT_TEMPORARILY_LOCKED") return { ok: false, error: "locked", retryAfterSeconds: 15 * 60 };
     return { ok: false, error: "invalid" };
   }

@@ -34,6 +34,7 @@ export async function acceptInvitationAction(_previous: AcceptInvitationState, f
   }
   const result = await acceptStaffInvitation({ ...parsed.data, request: await readStaffRequest() });
   if (!result.ok) {
+    if (result.error === "weak-password") return { fieldErrors: { password: "Use at least 12 characters." } };
     return result.error === "common-password"
       ? { fieldErrors: { password: "That password is too common. Try a short sentence only you would think of." } }
       : { formError: "This invitation has expired, was already used or was replaced by a newer one. Ask an administrator for a new one." };

@@ -7,10 +7,11 @@ import { recordStaffAuditEvent } from "@/lib/auth/record-staff-audit-event";
 import type { StaffRequest } from "@/lib/auth/staff-request";
 import { isStaffRole } from "@/lib/auth/staff-roles";
 import { getDb } from "@/lib/db/client";
+import { StaffPasswordSchema } from "@/lib/validations/staff-password";
 
 export type AcceptInvitationResult =
   | { ok: true; setCookies: string[] }
-  | { ok: false; error: "invalid-invitation" | "common-password" };
+  | { ok: false; error: "invalid-invitation" | "weak-password" | "common-password" };
 
 // The invitee sets a name and password. The invitation is claimed with one
 // conditional UPDATE, so two simultaneous submissions cannot both succeed;
@@ -22,6 +23,7 @@ export async function acceptStaffInvitation(options: {
   password: string;
   request: StaffRequest;
 }): Promise<AcceptInvitationResult> {
+  if (!StaffPasswordSchema.safeParse(options.password).success) return { ok: false, error: "weak-password" };
   if (isCommonPassword(options.password)) return { ok: false, error: "common-password" };
   const db = getDb();
   const tokenHash = hashInvitationToken(options.token);
