@@ -30,7 +30,7 @@ describe("hashForLookup", () => {
   });
 
   it("separates kinds: the same string in different roles never shares a hash", () => {
-    const kinds: LookupKind[] = ["phone", "email", "ip"];
+    const kinds: LookupKind[] = ["phone", "email", "ip", "name"];
     const hashes = kinds.map((kind) => hashForLookup({ key: KEY, kind, value: "203.0.113.9" }));
     expect(new Set(hashes).size).toBe(kinds.length);
   });
