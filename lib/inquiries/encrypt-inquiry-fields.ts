@@ -2,19 +2,21 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { encryptField } from "@/lib/crypto/field-encryption";
 import { getKeyring } from "@/lib/crypto/keyring";
-import { hashForLookup } from "@/lib/crypto/lookup-hash";
+import { hashForLookup, type LookupKind } from "@/lib/crypto/lookup-hash";
+import { normaliseName } from "@/lib/crypto/normalise-name";
 import { lookupHashKey } from "@/lib/security/secrets";
 import type { Inquiry } from "@/lib/validations/inquiry";
 
 // Maps a validated inquiry to the columns of a new Inquiry row: every value that
 // could identify the person or say anything about their health is encrypted
-// (bound to its column and row), phone and email also get a keyed lookup hash.
+// (bound to its column and row), phone, email and the normalised first name
+// also get a keyed lookup hash (exact-match search and duplicate detection).
 export function encryptInquiryFields(inquiry: Inquiry) {
   const id = randomUUID();
   const keyring = getKeyring();
   const seal = (column: string, value: string | null | undefined) =>
     value === undefined || value === null ? null : encryptField({ keyring, plaintext: value, context: `Inquiry.${column}:${id}` });
-  const hash = (kind: "phone" | "email", value: string | undefined) =>
+  const hash = (kind: LookupKind, value: string | undefined) =>
     value === undefined ? null : hashForLookup({ key: lookupHashKey(), kind, value });
 
   return {
@@ -28,5 +30,6 @@ export function encryptInquiryFields(inquiry: Inquiry) {
     personAwareEnc: seal("personAware", inquiry.personAware),
     phoneHash: hash("phone", inquiry.phone),
     emailHash: hash("email", inquiry.email),
+    firstNameHash: hash("name", normaliseName(inquiry.firstName) || undefined),
   };
 }

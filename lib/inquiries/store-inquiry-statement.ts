@@ -49,10 +49,10 @@ WITH existing AS (
   INSERT INTO "Inquiry" (
     "id", "referenceCode", "idempotencyKey", "urgency", "requesterType", "locale", "preferredLanguage",
     "preferredContactMethod", "bestTimes", "heardAbout", "firstNameEnc", "phoneEnc", "emailEnc", "messageEnc",
-    "referrerNameEnc", "referrerRelationshipEnc", "personAwareEnc", "phoneHash", "emailHash")
+    "referrerNameEnc", "referrerRelationshipEnc", "personAwareEnc", "phoneHash", "emailHash", "firstNameHash")
   SELECT $8::uuid, $9, $1, $10::"Urgency", $11::"RequesterType", $12, $13,
     $14::"ContactMethod", $15::varchar(16)[], $16, $17, $18, $19, $20,
-    $21, $22, $23, $24, $25
+    $21, $22, $23, $24, $25, $32
   FROM global_limit WHERE global_limit."points" <= $7::bigint
   ON CONFLICT ("idempotencyKey") DO NOTHING
   RETURNING "id", "referenceCode", "urgency"

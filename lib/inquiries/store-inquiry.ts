@@ -107,6 +107,7 @@ function parameters(options: Parameters<typeof storeInquiry>[0], sealed: ReturnT
     options.request.ipHash,
     options.request.userAgent?.slice(0, 256) ?? null,
     OUTBOX_CHANNEL,
+    sealed.firstNameHash,
   ];
 }
 
