@@ -36,7 +36,7 @@ export const BENCH_CONFIG = {
   // The app's own variables under which the load phases run. FORM_MIN_FILL_SECONDS=0
   // and limits far above what the load can reach: the bot check and the rate
   // limits would otherwise turn the measurement into a count of 400s and 429s.
-  // (Rate limits still run: both upserts happen on every submission.)
+  // (Rate limits still run: both counters are updated by every submission's statement.)
   appEnv: {
     FORM_MIN_FILL_SECONDS: "0",
     RATE_LIMIT_IP_MAX: "1000000000",

@@ -3,6 +3,7 @@ import type { RateLimitFigures } from "./check-rate-limits";
 import type { BuildOutcome } from "./ensure-bench-build";
 import type { LoadFigures } from "./load-figures";
 import type { FirstLoadJs } from "./measure-first-load-js";
+import type { FrameworkFloor } from "./measure-framework-floor";
 import type { NotificationFigures } from "./measure-notification-latency";
 import type { WebVitals } from "./measure-web-vitals";
 import type { MemoryFigures } from "./process-memory";
@@ -33,6 +34,8 @@ export type BenchResults = {
   stored?: Outcome<StoredInquiries>;
   outbox?: Outcome<OutboxDrain>;
   memory?: MemoryFigures;
+  /** The submission route answering 400 before any work of ours: Next.js's share of a request. */
+  frameworkFloor?: Outcome<FrameworkFloor>;
   queryProfile?: Outcome<QueryProfile>;
   submissionProfile?: Outcome<SubmissionProfile>;
   /** Only with BENCH_CPU_PROFILE=1. */

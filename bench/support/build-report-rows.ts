@@ -1,6 +1,6 @@
 import { BENCH_CONFIG } from "./bench-config";
 import { failed, type BenchResults } from "./bench-results";
-import { check, kib, ms, type ReportRow } from "./report-format";
+import { check, kib, ms, pct, type ReportRow } from "./report-format";
 import { comparisonRows, loadRows } from "./report-rows-load";
 
 export type { ReportRow } from "./report-format";
@@ -82,6 +82,18 @@ function pageRows(results: BenchResults): ReportRow[] {
 
 function profileRows(results: BenchResults): ReportRow[] {
   const rows: ReportRow[] = [];
+  const floor = results.frameworkFloor;
+  if (!failed(floor)) {
+    const baselinePeak = Math.max(...results.baseline.closedLoop.map((f) => f.throughput));
+    const share = Number.isFinite(baselinePeak) && baselinePeak > 0 ? ` = ${pct(floor.throughput / baselinePeak)} of the baseline's peak` : "";
+    rows.push({
+      section: "Profile",
+      metric: `framework floor: same route, 400 before any work (${floor.connections} conn)`,
+      value: `${floor.throughput} req/s${share} · CPU ${floor.cpuMsPerRequest} ms/request${floor.other ? ` · ${floor.other} other answers` : ""}`,
+      target: "",
+      verdict: "",
+    });
+  }
   const q = results.queryProfile;
   if (!failed(q)) {
     rows.push({ section: "Profile", metric: "SQL statements per submission (pg_stat_statements)", value: `${q.statementsPerSubmission} statements, ${q.dbExecMsPerSubmission} ms executing in PostgreSQL`, target: "", verdict: "" });

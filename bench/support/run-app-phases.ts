@@ -4,6 +4,7 @@ import type { BenchResults } from "./bench-results";
 import { fetchFormTokens, tokenRotation } from "./form-tokens";
 import type { LoadFigures } from "./load-figures";
 import { measureFirstLoadJs } from "./measure-first-load-js";
+import { measureFrameworkFloor } from "./measure-framework-floor";
 import { measureNotificationLatency } from "./measure-notification-latency";
 import { measureServerCost } from "./measure-server-cost";
 import { measureWebVitals } from "./measure-web-vitals";
@@ -84,6 +85,11 @@ export async function runAppPhases(context: Context, results: BenchResults): Pro
     log("waiting for the outbox to drain");
     results.outbox = await attempt("outbox drain", log, () =>
       waitForOutboxDrain({ databaseUrl: context.databaseUrl, smtp: context.smtp, timeoutSeconds: c.outboxDrainTimeoutSeconds }),
+    );
+
+    log("framework floor: the same route answering 400, 50 connections");
+    results.frameworkFloor = await attempt("framework floor", log, () =>
+      measureFrameworkFloor({ url: app.url, groupId: app.pid, connections: 50, seconds: c.closedLoop.seconds }),
     );
 
     if (context.statementStats) {
