@@ -1,0 +1,40 @@
+import "server-only";
+import type { Prisma } from "@/lib/db/generated/client";
+
+export type AnonymisedCounts = { inquiries: number; notes: number; noteVersions: number };
+
+// Irreversible: every ciphertext and keyed-hash column is blanked (the key
+// cannot bring back what is no longer stored) and notes go with all their
+// versions. What stays is operational and identifies nobody: reference code,
+// dates, stage, urgency, language, referral source, contact attempts'
+// channels and outcomes, consent flags, so reports keep their figures. The
+// duplicate link goes too: it would tie this record to a person's other one.
+// Callers lock the rows first and write the audit entries in the same
+// transaction.
+export async function anonymiseInquiries(options: {
+  tx: Prisma.TransactionClient;
+  inquiryIds: string[];
+}): Promise<AnonymisedCounts> {
+  const { tx, inquiryIds } = options;
+  if (inquiryIds.length === 0) return { inquiries: 0, notes: 0, noteVersions: 0 };
+  const noteVersions = await tx.inquiryNoteVersion.count({ where: { note: { inquiryId: { in: inquiryIds } } } });
+  const notes = await tx.inquiryNote.deleteMany({ where: { inquiryId: { in: inquiryIds } } });
+  const updated = await tx.inquiry.updateMany({
+    where: { id: { in: inquiryIds }, anonymisedAt: null },
+    data: {
+      firstNameEnc: null,
+      phoneEnc: null,
+      emailEnc: null,
+      messageEnc: null,
+      referrerNameEnc: null,
+      referrerRelationshipEnc: null,
+      personAwareEnc: null,
+      phoneHash: null,
+      emailHash: null,
+      firstNameHash: null,
+      possibleDuplicateOfId: null,
+      anonymisedAt: new Date(),
+    },
+  });
+  return { inquiries: updated.count, notes: notes.count, noteVersions };
+}

@@ -1,0 +1,26 @@
+import "server-only";
+import { getDb, getPool } from "@/lib/db/client";
+import { ADVISORY_LOCKS, withAdvisoryLock } from "@/lib/triage/jobs/with-advisory-lock";
+import { localDate } from "@/lib/triage/local-date";
+import { purgeExpiredInquiries, type PurgeOutcome } from "@/lib/triage/purge-expired-inquiries";
+import { getTriageSettings } from "@/lib/triage/triage-settings";
+
+// Once per calendar day in the clinic's time zone, across every instance: the
+// lock keeps two processes from purging at once, and the day's completed run
+// (its audit entry, so no extra table) tells the others it is done.
+export async function purgeIfDue(options: { now?: Date } = {}): Promise<PurgeOutcome | null> {
+  const outcome = await withAdvisoryLock({
+    pool: getPool(),
+    key: ADVISORY_LOCKS.retentionPurge,
+    work: async () => {
+      const now = options.now ?? new Date();
+      const { timeZone } = await getTriageSettings();
+      const done = await getDb().auditEvent.findFirst({
+        where: { action: "retention.purge.completed", metadata: { path: ["day"], equals: localDate(now, timeZone) } },
+        select: { id: true },
+      });
+      return done ? null : purgeExpiredInquiries({ now });
+    },
+  });
+  return outcome.ran ? outcome.value : null;
+}

@@ -1,0 +1,3 @@
+// An admin's retention request that cannot be carried out (unknown reference,
+// on legal hold, already anonymised). Its message is written for the admin.
+export class RetentionRefusedError extends Error {}
