@@ -1,11 +1,13 @@
 import "server-only";
 import { getEnv, InvalidEnvironmentError } from "@/lib/env";
 import { startProcessWorker } from "@/lib/notifications/start-process-worker";
+import { startProcessTriageJobs } from "@/lib/triage/jobs/start-process-triage-jobs";
 
 // Validates the whole configuration first, so a bad variable stops the server
 // at start-up with a message naming it (rather than answering every request
-// with an error), then starts this process's outbox worker unless workers run
-// separately (WORKER_IN_PROCESS=false and `npm run worker`).
+// with an error), then starts this process's outbox worker and triage jobs
+// (escalations, the daily retention purge) unless workers run separately
+// (WORKER_IN_PROCESS=false and `npm run worker`).
 export function startServerProcess(): void {
   let env;
   try {
@@ -15,5 +17,8 @@ export function startServerProcess(): void {
     process.stderr.write(`${error.message}\n`);
     process.exit(1);
   }
-  if (env.WORKER_IN_PROCESS) startProcessWorker();
+  if (env.WORKER_IN_PROCESS) {
+    startProcessWorker();
+    startProcessTriageJobs();
+  }
 }

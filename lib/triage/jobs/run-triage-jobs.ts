@@ -1,0 +1,42 @@
+import "server-only";
+import { getPool } from "@/lib/db/client";
+import { logger } from "@/lib/logging/logger";
+import { purgeIfDue } from "@/lib/triage/jobs/purge-if-due";
+import { ADVISORY_LOCKS, withAdvisoryLock } from "@/lib/triage/jobs/with-advisory-lock";
+import { sendOverdueEscalations } from "@/lib/triage/send-overdue-escalations";
+
+const TICK_MS = 60_000;
+
+export type TriageJobs = { stop(): Promise<void> };
+
+// The triage's timed work, next to the outbox worker: every minute, escalate
+// urgent inquiries past their target; once a day, the retention purge. Every
+// instance runs the tick; advisory locks and the day's audit entry make the
+// work happen once. A tick never overlaps the previous one.
+export function runTriageJobs(options: { tickMs?: number } = {}): TriageJobs {
+  let running: Promise<void> | null = null;
+  const tick = async () => {
+    try {
+      const escalations = await withAdvisoryLock({ pool: getPool(), key: ADVISORY_LOCKS.escalation, work: () => sendOverdueEscalations() });
+      if (escalations.ran && (escalations.value.sent > 0 || escalations.value.failed > 0)) logger.info(escalations.value, "escalations");
+      const purged = await purgeIfDue();
+      if (purged) logger.info({ anonymised: purged.inquiries, notes: purged.notes }, "retention purge completed");
+    } catch (err) {
+      logger.error({ err }, "triage jobs tick failed; will retry");
+    }
+  };
+  const timer = setInterval(() => {
+    running ??= tick().finally(() => {
+      running = null;
+    });
+  }, options.tickMs ?? TICK_MS);
+  // Never the reason a process stays alive; an interrupted purge batch or
+  // escalation rolls back and is picked up by the next tick anywhere.
+  timer.unref();
+  return {
+    async stop() {
+      clearInterval(timer);
+      await running;
+    },
+  };
+}
