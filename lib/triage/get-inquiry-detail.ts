@@ -1,0 +1,60 @@
+import "server-only";
+import { getDb } from "@/lib/db/client";
+import type { InquiryStatus } from "@/lib/db/generated/enums";
+import { assertActiveStaff } from "@/lib/triage/assert-active-staff";
+import { findPossibleDuplicates, type DuplicateCandidate } from "@/lib/triage/find-possible-duplicates";
+import { getInquiryTimeline, type TimelineEntry } from "@/lib/triage/get-inquiry-timeline";
+import { isUuid } from "@/lib/triage/is-uuid";
+import { readContactAttempts, type ContactAttemptView } from "@/lib/triage/read-contact-attempts";
+import { readCurrentConsents, type InquiryConsents } from "@/lib/triage/read-current-consents";
+import { readInquiryNotes, type InquiryNoteView } from "@/lib/triage/read-inquiry-notes";
+import { readInquiryRecord, type InquiryRecord } from "@/lib/triage/read-inquiry-record";
+import { recordInquiryAuditEvent } from "@/lib/triage/record-inquiry-audit-event";
+import type { TriageActor } from "@/lib/triage/triage-actor";
+import { InquiryNotFoundError } from "@/lib/triage/triage-errors";
+
+export type InquiryDetail = {
+  record: InquiryRecord;
+  consents: InquiryConsents;
+  notes: InquiryNoteView[];
+  attempts: ContactAttemptView[];
+  duplicates: DuplicateCandidate[];
+  timeline: TimelineEntry[];
+  stageLabels: Map<InquiryStatus, string>;
+  exitReasons: { id: string; stage: InquiryStatus; label: string }[];
+  assignableStaff: { id: string; name: string; role: string; languages: string[] }[];
+};
+
+// The whole inquiry, decrypted for the signed-in staff member, and exactly one
+// "inquiry.viewed" audit row, written in the same transaction as the read: if
+// anything fails (the account was disabled a moment ago, a value does not
+// decrypt) nothing is shown and no view is recorded; if the audit row cannot
+// be written, nothing is shown either. The caller (the page) has already
+// checked the session with requireStaffPage; the account is checked again
+// here against the database. Unknown id: InquiryNotFoundError, no view.
+export async function getInquiryDetail(options: { actor: TriageActor; inquiryId: string }): Promise<InquiryDetail> {
+  if (!isUuid(options.inquiryId)) throw new InquiryNotFoundError();
+  return getDb().$transaction(async (tx) => {
+    await assertActiveStaff({ tx, userId: options.actor.user.id });
+    const record = await readInquiryRecord({ tx, inquiryId: options.inquiryId });
+    // Written before the timeline is read, so this view is on it.
+    await recordInquiryAuditEvent({ tx, actor: options.actor, action: "inquiry.viewed", inquiryId: record.id, metadata: { referenceCode: record.referenceCode } });
+    const stages = await tx.pipelineStage.findMany({ orderBy: { position: "asc" } });
+    const stageLabels = new Map(stages.map((stage) => [stage.stage, stage.label]));
+    const [consents, notes, attempts, duplicates, timeline, exitReasons, staff] = await Promise.all([
+      readCurrentConsents({ tx, inquiryId: record.id }),
+      readInquiryNotes({ tx, inquiryId: record.id, viewerId: options.actor.user.id, now: new Date() }),
+      readContactAttempts({ tx, inquiryId: record.id }),
+      findPossibleDuplicates({ tx, inquiryId: record.id }),
+      getInquiryTimeline({ tx, inquiryId: record.id, stageLabels }),
+      tx.exitReason.findMany({ where: { active: true }, orderBy: [{ stage: "asc" }, { position: "asc" }], select: { id: true, stage: true, label: true } }),
+      tx.staffUser.findMany({
+        where: { banned: false, twoFactorEnabled: true },
+        orderBy: { name: "asc" },
+        select: { id: true, name: true, role: true, profile: { select: { languages: true } } },
+      }),
+    ]);
+    const assignableStaff = staff.map(({ profile, ...member }) => ({ ...member, languages: profile?.languages ?? [] }));
+    return { record, consents, notes, attempts, duplicates, timeline, stageLabels, exitReasons, assignableStaff };
+  });
+}
