@@ -25,6 +25,9 @@ function createAuth() {
     secret: deriveAuthSecret(env.APP_SECRET),
     database: getPool(),
     telemetry: { enabled: false },
+    // Failed sign-ins are audited by us; the library's per-attempt warnings
+    // would only repeat them (with less care) in the server log.
+    logger: { level: "error" },
     emailAndPassword: {
       enabled: true,
       disableSignUp: true,

@@ -4,6 +4,7 @@ import { getAuth } from "@/lib/auth/auth";
 import { recordStaffAuditEvent } from "@/lib/auth/record-staff-audit-event";
 import { checkSignInThrottle, clearAccountFailures, recordSignInFailure } from "@/lib/auth/sign-in-throttle";
 import type { StaffRequest } from "@/lib/auth/staff-request";
+import { twoFactorChallengeUserId } from "@/lib/auth/two-factor-challenge-user";
 
 export type SecondFactorResult =
   | { ok: true; setCookies: string[] }
@@ -21,9 +22,11 @@ export async function verifySecondFactor(options: {
 }): Promise<SecondFactorResult> {
   const { request } = options;
   const code = options.code.replace(/\s+/g, "");
+  const subjectUserId = await twoFactorChallengeUserId(request.headers);
+  const subject = subjectUserId ? { subjectUserId } : {};
   const throttle = await checkSignInThrottle({ email: null, ipAddress: request.ipAddress });
   if (throttle.locked) {
-    await recordStaffAuditEvent({ action: "staff.sign_in.locked_out", actorId: null, request, metadata: { step: "second-factor" } });
+    await recordStaffAuditEvent({ action: "staff.sign_in.locked_out", actorId: null, request, metadata: { step: "second-factor", ...subject } });
     return { ok: false, error: "locked", retryAfterSeconds: throttle.retryAfterSeconds };
   }
 
@@ -48,7 +51,7 @@ export async function verifySecondFactor(options: {
       action: "staff.sign_in.second_factor_failed",
       actorId: null,
       request,
-      metadata: { kind: options.kind, code },
+      metadata: { kind: options.kind, code, ...subject },
     });
     // No challenge any more (timed out, or used up its attempts): start again
     // from the password step.

@@ -130,8 +130,9 @@ describe("the audit trail of staff access", () => {
     if (state.status === "signed-out") throw new Error("not signed in");
     coordinatorId = state.user.id;
     const rows = await audit.next();
-    expect(rows.map((r) => r.action)).toEqual(["staff.invitation.accepted"]);
+    expect(rows.map((r) => r.action)).toEqual(["staff.invitation.accepted", "staff.sign_in.succeeded"]);
     expect(rows[0]).toMatchObject({ actorId: coordinatorId, ipAddress: COORDINATOR_IP, metadata: { invitationId, role: "coordinator", invitedById: adminId } });
+    expect(rows[1]).toMatchObject({ actorId: coordinatorId, ipAddress: COORDINATOR_IP, metadata: { secondFactor: "not-enrolled", via: "invitation" } });
 
     const enrolled = await enrolSecondFactor(coordinatorBrowser, COORDINATOR_PASSWORD);
     coordinatorSecret = enrolled.secret;
@@ -158,10 +159,8 @@ describe("the audit trail of staff access", () => {
     ]);
   });
 
-  // BUG (lib/auth/verify-second-factor.ts, catch block, lines 47-52): a wrong
-  // code is recorded with no actor and no subjectUserId, so the audit log
-  // cannot show that someone who knows a colleague's password is guessing
-  // their codes. Expected to fail until the row names the account.
+  // Someone who knows a colleague's password and guesses their codes must
+  // show up against that colleague's account.
   it("records a wrong code against the account it was tried on", async () => {
     const laptop = new StaffBrowser("203.0.113.3");
     await passwordStep("casey@clinic.example", COORDINATOR_PASSWORD, laptop);

@@ -10,6 +10,7 @@ export class StaffAdminRefusedError extends Error {}
 // the database every time). An admin cannot demote themselves: the clinic
 // would risk having no admin left.
 export async function changeStaffRole(options: { admin: StaffContext; userId: string; role: StaffRole }): Promise<void> {
+  if (options.admin.user.role !== "admin") throw new StaffAdminRefusedError("Only administrators can do that.");
   if (options.userId === options.admin.user.id) throw new StaffAdminRefusedError("You cannot change your own role.");
   await getDb().$transaction(async (tx) => {
     const before = await tx.staffUser.findUnique({ where: { id: options.userId }, select: { role: true } });

@@ -1,5 +1,6 @@
 import "server-only";
 import { StaffAdminRefusedError } from "@/lib/auth/admin/change-staff-role";
+import { assertAdmin } from "@/lib/auth/admin/assert-admin";
 import { recordStaffAuditEvent } from "@/lib/auth/record-staff-audit-event";
 import type { StaffContext } from "@/lib/auth/require-staff";
 import { getDb } from "@/lib/db/client";
@@ -9,6 +10,7 @@ import { getDb } from "@/lib/db/client";
 // the next sign-in (password only) the account can reach nothing but the
 // enrolment page, until it connects a new authenticator.
 export async function resetStaffSecondFactor(options: { admin: StaffContext; userId: string }): Promise<void> {
+  assertAdmin(options.admin);
   if (options.userId === options.admin.user.id) throw new StaffAdminRefusedError("Ask another administrator to reset your own second factor.");
   await getDb().$transaction(async (tx) => {
     const updated = await tx.staffUser.updateMany({ where: { id: options.userId }, data: { twoFactorEnabled: false } });

@@ -1,5 +1,6 @@
 import "server-only";
 import { StaffAdminRefusedError } from "@/lib/auth/admin/change-staff-role";
+import { assertAdmin } from "@/lib/auth/admin/assert-admin";
 import { recordStaffAuditEvent } from "@/lib/auth/record-staff-audit-event";
 import type { StaffContext } from "@/lib/auth/require-staff";
 import { getDb } from "@/lib/db/client";
@@ -9,6 +10,7 @@ import { getDb } from "@/lib/db/client";
 // request; nothing is cached in cookies). Better Auth's admin plugin refuses
 // new sign-ins while `banned` is set.
 export async function setStaffDisabled(options: { admin: StaffContext; userId: string; disabled: boolean }): Promise<void> {
+  assertAdmin(options.admin);
   if (options.userId === options.admin.user.id) throw new StaffAdminRefusedError("You cannot disable your own account.");
   await getDb().$transaction(async (tx) => {
     const updated = await tx.staffUser.updateMany({

@@ -24,6 +24,7 @@ export async function acceptStaffInvitation(options: {
   request: StaffRequest;
 }): Promise<AcceptInvitationResult> {
   if (!StaffPasswordSchema.safeParse(options.password).success) return { ok: false, error: "weak-password" };
+  if (!options.name.trim()) return { ok: false, error: "invalid-invitation" };
   if (isCommonPassword(options.password)) return { ok: false, error: "common-password" };
   const db = getDb();
   const tokenHash = hashInvitationToken(options.token);
@@ -39,7 +40,7 @@ export async function acceptStaffInvitation(options: {
   let userId: string;
   try {
     const created = await auth.api.createUser({
-      body: { email: invitation.email, password: options.password, name: options.name, role: invitation.role },
+      body: { email: invitation.email, password: options.password, name: options.name.trim(), role: invitation.role },
     });
     userId = created.user.id;
   } catch (error) {
@@ -57,6 +58,12 @@ export async function acceptStaffInvitation(options: {
     body: { email: invitation.email, password: options.password },
     headers: options.request.headers,
     returnHeaders: true,
+  });
+  await recordStaffAuditEvent({
+    action: "staff.sign_in.succeeded",
+    actorId: userId,
+    request: options.request,
+    metadata: { secondFactor: "not-enrolled", via: "invitation" },
   });
   return { ok: true, setCookies: headers.getSetCookie() };
 }

@@ -22,6 +22,8 @@ export async function createStaffInvitation(options: {
 }): Promise<{ invitationId: string; emailSent: boolean }> {
   const email = options.email.trim().toLowerCase();
   const db = getDb();
+  const inviter = await db.staffUser.findUnique({ where: { id: options.invitedById }, select: { role: true, banned: true } });
+  if (inviter?.role !== "admin" || inviter.banned) throw new InvitationRefusedError("Only administrators can invite.");
   if (await db.staffUser.findUnique({ where: { email }, select: { id: true } })) {
     throw new InvitationRefusedError("This address already has a staff account.");
   }
