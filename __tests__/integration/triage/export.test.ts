@@ -1,0 +1,119 @@
+import { Client } from "pg";
+import { disconnectDb } from "@/lib/db/client";
+import { exportInquiries, ExportRefusedError } from "@/lib/triage/export/export-inquiries";
+import type { TriageActor } from "@/lib/triage/triage-actor";
+import { StaffNotActiveError } from "@/lib/triage/triage-errors";
+import { InquiryExportSchema } from "@/lib/validations/inquiry-export";
+import { setAppEnvironment } from "@/__tests__/support/app-environment";
+import { createStaffMember, inquiryIdOf, submitTestInquiry } from "@/__tests__/support/triage-admin-fixtures";
+import { onTestDatabaseTeardown, provideTestDatabase } from "@/__tests__/support/test-database";
+import { PERSONAL_VALUES } from "@/__tests__/support/valid-inquiry";
+
+// Issue 5's export: admins only, a reason, only the chosen columns (from an
+// allow-list with nothing encrypted in it), one audit event, and cells a
+// spreadsheet cannot run as formulas.
+const database = provideTestDatabase();
+let sql: Client;
+let admin: TriageActor;
+let assignee: TriageActor;
+const seeded: Record<string, string> = {};
+
+beforeAll(async () => {
+  setAppEnvironment({ MAIL_SINK_DIR: "/tmp/iop-export-test-mail" });
+  sql = new Client({ connectionString: database.url });
+  await sql.connect();
+  admin = await createStaffMember(sql, { role: "admin", ip: "198.51.100.55" });
+  assignee = await createStaffMember(sql, { role: "coordinator", name: '=HYPERLINK("http://evil.example","x")' });
+  await sql.query(`UPDATE "PipelineStage" SET "label" = '@Reached (called)' WHERE "stage" = 'REACHED'`);
+  // Urgent ones, in stages the filter below selects or not; one routine.
+  for (const [key, status, urgent, received] of [
+    ["a", "REACHED", true, "2026-11-02T15:00:00Z"],
+    ["b", "NEW", true, "2026-11-03T15:00:00Z"],
+    ["c", "NEW", false, "2026-11-04T15:00:00Z"],
+    ["d", "ADMITTED", true, "2026-10-01T15:00:00Z"],
+  ] as const) {
+    const code = await submitTestInquiry({ inCrisis: urgent });
+    seeded[key] = code;
+    await sql.query(`UPDATE "Inquiry" SET "status" = $2, "createdAt" = $3, "assigneeId" = $4 WHERE "id" = $1`, [
+      await inquiryIdOf(sql, code),
+      status,
+      received,
+      key === "a" ? assignee.user.id : null,
+    ]);
+  }
+});
+onTestDatabaseTeardown(async () => {
+  await sql.end();
+  await disconnectDb();
+});
+
+function parseCsv(csv: string): string[][] {
+  expect(csv.startsWith("\uFEFF")).toBe(true);
+  return csv
+    .slice(1)
+    .split("\r\n")
+    .filter((line) => line !== "")
+    .map((line) => [...line.matchAll(/"((?:[^"]|"")*)"|(?<=^|,)(?=,|$)/g)].map((match) => (match[1] ?? "").replace(/""/g, '"')));
+}
+
+function request(input: { columns: string[]; reason?: string; filter?: Record<string, string> }) {
+  return InquiryExportSchema.parse({ reason: input.reason ?? "Quarterly report for the board", columns: input.columns, filter: input.filter ?? {} });
+}
+
+it("contains only the chosen columns for the filtered list, in the inbox's order, with formula-looking text neutralised", async () => {
+  const result = await exportInquiries({
+    admin,
+    request: request({ columns: ["assignee", "referenceCode", "stage"], filter: { stage: "all", urgency: "URGENT", from: "2026-11-01", to: "2026-11-30" } }),
+  });
+  expect(result.count).toBe(2);
+  expect(result.filename).toMatch(/^inquiries-\d{4}-\d{2}-\d{2}\.csv$/);
+  expect(parseCsv(result.csv)).toEqual([
+    ["Reference", "Stage", "Assigned to"],
+    [seeded.b, "New", ""],
+    [seeded.a, "'@Reached (called)", `'=HYPERLINK("http://evil.example","x")`],
+  ]);
+  const text = result.csv.toLowerCase();
+  for (const value of PERSONAL_VALUES) expect(text).not.toContain(value.toLowerCase());
+});
+
+it("writes one audit event with the reason, the filter, the columns and the count", async () => {
+  const before = await sql.query(`SELECT count(*)::int AS n FROM "AuditEvent" WHERE "action" = 'inquiry.exported'`);
+  await exportInquiries({ admin, request: request({ columns: ["referenceCode", "urgency"], filter: { stage: "NEW" }, reason: "  Audit by the state, ref 2026-7  " }) });
+  const { rows } = await sql.query(`SELECT "actorType", "actorId", "inquiryId", "ipAddress", "metadata" FROM "AuditEvent" WHERE "action" = 'inquiry.exported' ORDER BY "id"`);
+  expect(rows).toHaveLength(before.rows[0].n + 1);
+  expect(rows.at(-1)).toEqual({
+    actorType: "STAFF",
+    actorId: admin.user.id,
+    inquiryId: null,
+    ipAddress: "198.51.100.55",
+    metadata: { reason: "Audit by the state, ref 2026-7", filter: { stage: "NEW" }, columns: ["referenceCode", "urgency"], count: 2 },
+  });
+});
+
+it("refuses without a reason or columns, with columns outside the allow-list, and for coordinators", async () => {
+  expect(InquiryExportSchema.safeParse({ reason: "short", columns: ["referenceCode"], filter: {} }).success).toBe(false);
+  expect(InquiryExportSchema.safeParse({ reason: "A good long reason", columns: [], filter: {} }).success).toBe(false);
+  for (const column of ["firstNameEnc", "firstName", "phone", "email", "message", "requesterType", "phoneHash"]) {
+    expect(InquiryExportSchema.safeParse({ reason: "A good long reason", columns: [column], filter: {} }).success).toBe(false);
+  }
+  const coordinator = await createStaffMember(sql, { role: "coordinator" });
+  await expect(exportInquiries({ admin: coordinator, request: request({ columns: ["referenceCode"] }) })).rejects.toBeInstanceOf(StaffNotActiveError);
+  const { rows } = await sql.query(`SELECT count(*)::int AS n FROM "AuditEvent" WHERE "action" = 'inquiry.exported' AND "actorId" = $1`, [coordinator.user.id]);
+  expect(rows[0]).toEqual({ n: 0 });
+});
+
+it("exports every allowed column without decrypting anything", async () => {
+  const every = request({ columns: ["referenceCode", "receivedAt", "stage", "exitReason", "urgency", "preferredLanguage", "preferredContactMethod", "referralSource", "assignee", "firstContactAt", "unsuccessfulAttempts", "closedAt", "legalHold"], filter: { stage: "all" } });
+  const result = await exportInquiries({ admin, request: every });
+  const [header, ...rows] = parseCsv(result.csv);
+  expect(header).toHaveLength(13);
+  const d = rows.find((row) => row[0] === seeded.d);
+  expect(d).toEqual([seeded.d, "2026-10-01T15:00:00.000Z", "Admitted", "", "Urgent", "Spanish", "phone", "Friend or family", "", "", "0", "", "no"]);
+});
+
+it("refuses a list longer than the limit rather than cutting it short, and audits nothing", async () => {
+  const before = await sql.query(`SELECT count(*)::int AS n FROM "AuditEvent" WHERE "action" = 'inquiry.exported'`);
+  await expect(exportInquiries({ admin, request: request({ columns: ["referenceCode"], filter: { stage: "all" } }), maxRows: 3 })).rejects.toThrow(ExportRefusedError);
+  const after = await sql.query(`SELECT count(*)::int AS n FROM "AuditEvent" WHERE "action" = 'inquiry.exported'`);
+  expect(after.rows[0].n).toBe(before.rows[0].n);
+});
