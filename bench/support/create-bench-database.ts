@@ -69,10 +69,15 @@ export async function createBenchDatabase(options: {
     const { applied } = await applyMigrations({ databaseUrl: url, migrationsDir: path.join(ROOT, "prisma", "migrations") });
     const statementStats = await withClient(url, async (client) => {
       await client.query(BASELINE_TABLE);
-      return client.query("CREATE EXTENSION IF NOT EXISTS pg_stat_statements").then(
-        () => client.query("SELECT 1 FROM pg_stat_statements LIMIT 1").then(() => true),
-        () => false,
-      );
+      // The extension can exist on a server that does not preload it: then
+      // reading the view fails, and that means "unavailable" too.
+      return client
+        .query("CREATE EXTENSION IF NOT EXISTS pg_stat_statements")
+        .then(() => client.query("SELECT 1 FROM pg_stat_statements LIMIT 1"))
+        .then(
+          () => true,
+          () => false,
+        );
     });
     options.log(`database ${name}: ${applied.length} migration(s) applied; pg_stat_statements ${statementStats ? "on" : "unavailable"}`);
     return { url, name, statementStats, drop };
