@@ -1,0 +1,11 @@
+// A settings change that cannot be made as asked (a duplicate name, an
+// unknown row). The message is written for the admin, and `field` names the
+// form field it is about.
+export class SettingsRefusedError extends Error {
+  constructor(
+    message: string,
+    readonly field?: string,
+  ) {
+    super(message);
+  }
+}
