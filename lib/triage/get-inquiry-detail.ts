@@ -23,6 +23,7 @@ export type InquiryDetail = {
   stageLabels: Map<InquiryStatus, string>;
   exitReasons: { id: string; stage: InquiryStatus; label: string }[];
   assignableStaff: { id: string; name: string; role: string; languages: string[] }[];
+  referralSourceLabel: string | null;
 };
 
 // The whole inquiry, decrypted for the signed-in staff member, and exactly one
@@ -41,7 +42,7 @@ export async function getInquiryDetail(options: { actor: TriageActor; inquiryId:
     await recordInquiryAuditEvent({ tx, actor: options.actor, action: "inquiry.viewed", inquiryId: record.id, metadata: { referenceCode: record.referenceCode } });
     const stages = await tx.pipelineStage.findMany({ orderBy: { position: "asc" } });
     const stageLabels = new Map(stages.map((stage) => [stage.stage, stage.label]));
-    const [consents, notes, attempts, duplicates, timeline, exitReasons, staff] = await Promise.all([
+    const [consents, notes, attempts, duplicates, timeline, exitReasons, staff, source] = await Promise.all([
       readCurrentConsents({ tx, inquiryId: record.id }),
       readInquiryNotes({ tx, inquiryId: record.id, viewerId: options.actor.user.id, now: new Date() }),
       readContactAttempts({ tx, inquiryId: record.id }),
@@ -53,8 +54,10 @@ export async function getInquiryDetail(options: { actor: TriageActor; inquiryId:
         orderBy: { name: "asc" },
         select: { id: true, name: true, role: true, profile: { select: { languages: true } } },
       }),
+      record.heardAbout ? tx.referralSource.findUnique({ where: { code: record.heardAbout }, select: { label: true } }) : null,
     ]);
     const assignableStaff = staff.map(({ profile, ...member }) => ({ ...member, languages: profile?.languages ?? [] }));
-    return { record, consents, notes, attempts, duplicates, timeline, stageLabels, exitReasons, assignableStaff };
+    const referralSourceLabel = source?.label ?? record.heardAbout;
+    return { record, consents, notes, attempts, duplicates, timeline, stageLabels, exitReasons, assignableStaff, referralSourceLabel };
   });
 }

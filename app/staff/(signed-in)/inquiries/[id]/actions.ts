@@ -1,0 +1,117 @@
+"use server";
+
+import { addInquiryNote } from "@/lib/triage/add-inquiry-note";
+import { assignInquiry } from "@/lib/triage/assign-inquiry";
+import { changeInquiryStage } from "@/lib/triage/change-inquiry-stage";
+import { continueContactAttempts } from "@/lib/triage/continue-contact-attempts";
+import { editInquiryNote } from "@/lib/triage/edit-inquiry-note";
+import { logContactAttempt } from "@/lib/triage/log-contact-attempt";
+import { resolveDuplicate } from "@/lib/triage/resolve-duplicate";
+import type { TriageActionState } from "@/lib/triage/triage-action-result";
+import {
+  AddNoteSchema,
+  AssignmentSchema,
+  CloseInquirySchema,
+  ContactAttemptSchema,
+  ContinueAttemptsSchema,
+  DuplicateDecisionSchema,
+  EditNoteSchema,
+  StageChangeSchema,
+} from "@/lib/validations/triage-commands";
+import { followUpInstant } from "./follow-up-instant";
+import { runTriageAction } from "./run-triage-action";
+
+// One action per form of the inquiry detail page. Each re-checks the session
+// itself (runTriageAction) and calls one domain function, which checks the
+// account and the rules again inside its transaction.
+
+export async function changeStageAction(_previous: TriageActionState, form: FormData): Promise<TriageActionState> {
+  return runTriageAction({
+    form,
+    schema: StageChangeSchema,
+    work: async (staff, input) => {
+      await changeInquiryStage({ actor: staff, ...input });
+      return "Stage changed.";
+    },
+  });
+}
+
+export async function closeInquiryAction(_previous: TriageActionState, form: FormData): Promise<TriageActionState> {
+  return runTriageAction({
+    form,
+    schema: CloseInquirySchema,
+    work: async (staff, input) => {
+      await changeInquiryStage({ actor: staff, inquiryId: input.inquiryId, expectedStage: input.expectedStage, ...input.exit });
+      return "Inquiry closed.";
+    },
+  });
+}
+
+export async function assignAction(_previous: TriageActionState, form: FormData): Promise<TriageActionState> {
+  return runTriageAction({
+    form,
+    schema: AssignmentSchema,
+    work: async (staff, input) => {
+      const assigneeId = input.assigneeId === "me" ? staff.user.id : input.assigneeId || null;
+      const { changed } = await assignInquiry({ actor: staff, inquiryId: input.inquiryId, assigneeId });
+      if (!changed) return "No change: it was already so.";
+      return assigneeId === null ? "Unassigned." : assigneeId === staff.user.id ? "Assigned to you." : "Assigned.";
+    },
+  });
+}
+
+export async function logAttemptAction(_previous: TriageActionState, form: FormData): Promise<TriageActionState> {
+  return runTriageAction({
+    form,
+    schema: ContactAttemptSchema,
+    work: async (staff, input) => {
+      const nextFollowUpAt = await followUpInstant(input.nextFollowUpAt);
+      const result = await logContactAttempt({ actor: staff, inquiryId: input.inquiryId, ...input.attempt, nextFollowUpAt });
+      return result.decisionDue ? "Attempt logged. A decision is needed: see below." : "Attempt logged.";
+    },
+  });
+}
+
+export async function continueAttemptsAction(_previous: TriageActionState, form: FormData): Promise<TriageActionState> {
+  return runTriageAction({
+    form,
+    schema: ContinueAttemptsSchema,
+    work: async (staff, input) => {
+      await continueContactAttempts({ actor: staff, inquiryId: input.inquiryId, nextFollowUpAt: await followUpInstant(input.nextFollowUpAt) });
+      return "Recorded: keep trying.";
+    },
+  });
+}
+
+export async function addNoteAction(_previous: TriageActionState, form: FormData): Promise<TriageActionState> {
+  return runTriageAction({
+    form,
+    schema: AddNoteSchema,
+    work: async (staff, input) => {
+      await addInquiryNote({ actor: staff, ...input });
+      return "Note added.";
+    },
+  });
+}
+
+export async function editNoteAction(_previous: TriageActionState, form: FormData): Promise<TriageActionState> {
+  return runTriageAction({
+    form,
+    schema: EditNoteSchema,
+    work: async (staff, input) => {
+      const { versionId } = await editInquiryNote({ actor: staff, ...input });
+      return versionId ? "Note updated; the earlier wording is kept." : "No change to save.";
+    },
+  });
+}
+
+export async function resolveDuplicateAction(_previous: TriageActionState, form: FormData): Promise<TriageActionState> {
+  return runTriageAction({
+    form,
+    schema: DuplicateDecisionSchema,
+    work: async (staff, input) => {
+      await resolveDuplicate({ actor: staff, ...input });
+      return input.decision === "confirm" ? "Closed as a duplicate and linked." : "Marked as not a duplicate.";
+    },
+  });
+}

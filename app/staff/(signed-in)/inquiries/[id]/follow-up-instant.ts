@@ -1,0 +1,12 @@
+import "server-only";
+import { instantFromWallTime } from "@/lib/triage/instant-from-wall-time";
+import { TriageRefusedError } from "@/lib/triage/triage-errors";
+import { getTriageSettings } from "@/lib/triage/triage-settings";
+
+// The follow-up field's wall-clock time, read in the clinic's time zone.
+export async function followUpInstant(value: string | undefined): Promise<Date | null> {
+  if (value === undefined) return null;
+  const instant = instantFromWallTime(value, (await getTriageSettings()).timeZone);
+  if (!instant) throw new TriageRefusedError("Enter a date and time that exists.", "nextFollowUpAt");
+  return instant;
+}

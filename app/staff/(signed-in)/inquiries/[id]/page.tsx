@@ -1,0 +1,40 @@
+import type { Metadata } from "next";
+import { notFound, redirect } from "next/navigation";
+import { InquiryDetailView } from "@/components/staff/detail/InquiryDetailView";
+import { requireStaffPage } from "@/lib/auth/require-staff";
+import { getInquiryDetail, type InquiryDetail } from "@/lib/triage/get-inquiry-detail";
+import { responseClock } from "@/lib/triage/response-clock";
+import { InquiryNotFoundError, StaffNotActiveError } from "@/lib/triage/triage-errors";
+import { getTriageSettings } from "@/lib/triage/triage-settings";
+import "@/components/staff/detail/detail.css";
+
+// Neutral, like every page title: no reference code, nothing about the person.
+export const metadata: Metadata = { title: "Inquiry" };
+
+type Props = { params: Promise<{ id: string }> };
+
+// Each render is one audited view ("inquiry.viewed", written with the read),
+// including the re-render after a change made on this page. loading.tsx stops
+// link prefetching above this component, so hovering a link in the inbox
+// does not count as opening the record.
+export default async function InquiryDetailPage({ params }: Props) {
+  const staff = await requireStaffPage();
+  const [{ id }, settings] = await Promise.all([params, getTriageSettings()]);
+  let detail: InquiryDetail;
+  try {
+    detail = await getInquiryDetail({ actor: staff, inquiryId: id });
+  } catch (error) {
+    if (error instanceof InquiryNotFoundError) notFound();
+    if (error instanceof StaffNotActiveError) redirect("/staff/sign-in");
+    throw error;
+  }
+  const clock = responseClock({
+    receivedAt: detail.record.createdAt,
+    firstContactAt: detail.record.firstContactAt,
+    now: new Date(),
+    targetMinutes: settings.firstContactTargetMinutes,
+    timeZone: settings.timeZone,
+    hours: settings.businessHours,
+  });
+  return <InquiryDetailView detail={detail} staff={staff} settings={settings} clock={clock} />;
+}

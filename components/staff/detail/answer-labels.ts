@@ -1,0 +1,31 @@
+import type { ConsentSubject, ContactMethod, RequesterType } from "@/lib/db/generated/enums";
+
+// Staff-facing wording of the form's closed answers.
+export const REQUESTER_LABELS: Record<RequesterType, string> = {
+  SELF: "For themselves",
+  LOVED_ONE: "For someone they care about",
+  PROFESSIONAL: "As a professional, for a client or patient",
+};
+
+export const PERSON_AWARE_LABELS: Record<string, string> = {
+  YES: "Yes, the person knows about this request",
+  NO: "No, the person does not know about this request",
+  NOT_SURE: "Not sure whether the person knows",
+};
+
+export const CONTACT_METHOD_LABELS: Record<ContactMethod, string> = { PHONE: "Phone call", TEXT: "Text message", EMAIL: "Email" };
+
+export const BEST_TIME_LABELS: Record<string, string> = { MORNING: "Morning", AFTERNOON: "Afternoon", EVENING: "Evening" };
+
+export const LANGUAGE_LABELS: Record<string, string> = { en: "English", es: "Spanish" };
+
+export const CONSENT_LABELS: Record<ConsentSubject, string> = {
+  INTAKE_CONTACT: "Contact about this request",
+  CALL: "Phone calls",
+  VOICEMAIL: "Voicemail",
+  TEXT: "Text messages",
+  EMAIL: "Email",
+  NAME_PROGRAMME: "Naming the programme",
+};
+
+export const CONSENT_ORDER: ConsentSubject[] = ["VOICEMAIL", "NAME_PROGRAMME", "CALL", "TEXT", "EMAIL", "INTAKE_CONTACT"];
