@@ -1,10 +1,11 @@
 import "server-only";
-import type { Transporter } from "nodemailer";
+import type { SendMailOptions, Transporter } from "nodemailer";
 import type { Pool } from "pg";
 import { getEnv } from "@/lib/env";
 import { describeError, logger } from "@/lib/logging/logger";
 import { retryDelayMs } from "@/lib/notifications/backoff";
 import type { ClaimedNotification } from "@/lib/notifications/claim-due-notifications";
+import type { Limiter } from "@/lib/notifications/limiter";
 import { newInquiryEmail } from "@/lib/notifications/new-inquiry-email";
 import { retryWrite } from "@/lib/notifications/retry-write";
 
@@ -36,44 +37,58 @@ WHERE "id" = $1::uuid AND "status" = 'SENDING'`;
 // accepted a message but before it was marked sent, the retry carries the
 // same Message-ID and mail systems can recognise the duplicate.
 //
+// The send itself runs in one of `sendSlot`'s slots (one per SMTP connection),
+// the bookkeeping outside it, so a database round trip never holds a slot.
 // `sendBy` (epoch ms) is when this worker stops starting sends for its claim:
-// a message that waited too long behind others (a slow mail server) would
+// a message that waited too long for a slot (a slow mail server) would
 // otherwise be sent after its lease ran out, while another worker sends it
 // too. Such a row is handed back for an immediate new claim instead.
 export async function deliverNotification(options: {
   pool: Pool;
   transport: Transporter;
+  sendSlot: Limiter;
   notification: ClaimedNotification;
   sendBy: number;
 }): Promise<"sent" | "retry" | "failed" | "released"> {
   const env = getEnv();
   const { notification } = options;
-  if (Date.now() > options.sendBy) {
-    await bookkeeping(options.pool, notification, { name: "release-notification-v1", text: RELEASE_SQL, values: [notification.id] });
-    logger.warn({ notificationId: notification.id }, "notification released unsent: too late in its lease to start");
-    return "released";
-  }
   const host = new URL(env.PUBLIC_URL).hostname;
   const email = newInquiryEmail({
     referenceCode: notification.referenceCode,
     urgent: notification.urgency === "URGENT",
     staffUrl: new URL("/staff", env.PUBLIC_URL).toString(),
   });
-  try {
-    await options.transport.sendMail({
+  const attempt = await options.sendSlot(() =>
+    attemptSend(options.transport, options.sendBy, {
       from: env.MAIL_FROM,
       to: env.INTAKE_NOTIFY_TO,
       subject: email.subject,
       text: email.text,
       messageId: `<${notification.id}@${host}>`,
       headers: notification.urgency === "URGENT" ? { "X-Priority": "1", Importance: "high" } : {},
-    });
-  } catch (error) {
-    return recordFailure(options.pool, notification, error);
+    }),
+  );
+  if (attempt.kind === "late") {
+    await bookkeeping(options.pool, notification, { name: "release-notification-v1", text: RELEASE_SQL, values: [notification.id] });
+    logger.warn({ notificationId: notification.id }, "notification released unsent: too late in its lease to start");
+    return "released";
   }
+  if (attempt.kind === "failed") return recordFailure(options.pool, notification, attempt.error);
   await bookkeeping(options.pool, notification, { name: "mark-notification-sent-v1", text: MARK_SENT_SQL, values: [notification.id] });
   logger.info({ notificationId: notification.id, attempts: notification.attempts }, "notification sent");
   return "sent";
+}
+
+type SendAttempt = { kind: "late" } | { kind: "sent" } | { kind: "failed"; error: unknown };
+
+async function attemptSend(transport: Transporter, sendBy: number, message: SendMailOptions): Promise<SendAttempt> {
+  if (Date.now() > sendBy) return { kind: "late" };
+  try {
+    await transport.sendMail(message);
+    return { kind: "sent" };
+  } catch (error) {
+    return { kind: "failed", error };
+  }
 }
 
 async function recordFailure(pool: Pool, notification: ClaimedNotification, error: unknown) {

@@ -6,8 +6,8 @@ import { createFileSinkTransport } from "@/lib/notifications/file-sink-transport
 // One transport per process, built from validated configuration. Real SMTP
 // when SMTP_URL is set (certificates verified: nodemailer's default, never
 // turned off here); otherwise the development sink that writes .eml files.
-// Also how many sends the outbox worker runs at once (one per connection), so
-// none waits in nodemailer's queue, out of sight of the lease check.
+// Also how many sends the outbox worker starts at once (one per connection),
+// so none waits in nodemailer's queue, out of sight of the lease check.
 export const SMTP_MAX_CONNECTIONS = 3;
 
 const globalForMail = globalThis as typeof globalThis & { iopMailTransport?: Transporter };

@@ -5,7 +5,7 @@ import { getEnv } from "@/lib/env";
 import { logger } from "@/lib/logging/logger";
 import { claimDueNotifications } from "@/lib/notifications/claim-due-notifications";
 import { deliverNotification } from "@/lib/notifications/deliver-notification";
-import { forEachLimited } from "@/lib/notifications/for-each-limited";
+import { createLimiter } from "@/lib/notifications/limiter";
 import { getMailTransport, SMTP_MAX_CONNECTIONS } from "@/lib/notifications/mail-transport";
 import { OUTBOX_CHANNEL } from "@/lib/notifications/outbox-channel";
 import { purgeExpiredRateLimits } from "@/lib/security/rate-limit";
@@ -29,6 +29,7 @@ export function runOutboxWorker(): OutboxWorker {
   };
   let listener: Client | undefined;
   let lastHousekeeping = 0;
+  const sendSlot = createLimiter(SMTP_MAX_CONNECTIONS);
 
   const sleep = (ms: number) =>
     new Promise<void>((resolve) => {
@@ -70,7 +71,7 @@ export function runOutboxWorker(): OutboxWorker {
     // A send must start within the first half of the lease: the other half is
     // for the send itself and its bookkeeping, before another worker may claim.
     const sendBy = Date.now() + env.NOTIFY_LEASE_SECONDS * 500;
-    await forEachLimited(claimed, SMTP_MAX_CONNECTIONS, (notification) => deliverNotification({ pool, transport, notification, sendBy }));
+    await Promise.all(claimed.map((notification) => deliverNotification({ pool, transport, sendSlot, notification, sendBy })));
     if (Date.now() - lastHousekeeping > HOUSEKEEPING_EVERY_MS) {
       lastHousekeeping = Date.now();
       await purgeExpiredRateLimits({ db: getDb() });

@@ -3,6 +3,7 @@ import { Client } from "pg";
 import { disconnectDb, getPool } from "@/lib/db/client";
 import { claimDueNotifications } from "@/lib/notifications/claim-due-notifications";
 import { deliverNotification } from "@/lib/notifications/deliver-notification";
+import { createLimiter } from "@/lib/notifications/limiter";
 import { setAppEnvironment } from "@/__tests__/support/app-environment";
 import { postInquiry } from "@/__tests__/support/inquiry-api";
 import { onTestDatabaseTeardown, provideTestDatabase } from "@/__tests__/support/test-database";
@@ -45,6 +46,7 @@ it("hands a claimed row back unsent when it is too late in its lease to start th
   const outcome = await deliverNotification({
     pool: getPool(),
     transport: { sendMail } as unknown as Transporter,
+    sendSlot: createLimiter(1),
     notification: claimed,
     sendBy: Date.now() - 1,
   });

@@ -84,7 +84,11 @@ describe("an accepted inquiry", () => {
     for (const value of PERSONAL_VALUES) expect(wholeMail).not.toContain(value.toLowerCase());
     expect(wholeMail).not.toMatch(/loved one|someone i care|referr/);
 
-    const notification = await sql.query(`SELECT status, attempts, "sentAt" FROM "Notification" WHERE "inquiryId" = $1`, [row.id]);
+    // The row is marked sent just after the SMTP server accepted the message, so it may lag the mail.
+    const notification = await waitFor(async () => {
+      const result = await sql.query(`SELECT status, attempts, "sentAt" FROM "Notification" WHERE "inquiryId" = $1`, [row.id]);
+      return (result.rows[0] as { status: string } | undefined)?.status === "SENT" ? result : undefined;
+    });
     expect(notification.rows[0]).toMatchObject({ status: "SENT", attempts: 1 });
   });
 
