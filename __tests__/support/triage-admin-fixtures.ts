@@ -47,3 +47,42 @@ export async function inquirySecretColumns(sql: Client): Promise<string[]> {
   );
   return rows.map((row) => row.column);
 }
+
+let inserted = 0;
+
+// An inquiry with operational facts only (no answers at all), straight into
+// the table: what the reports read, and all they may read.
+export async function insertOperationalInquiry(
+  sql: Client,
+  facts: {
+    createdAt: Date;
+    status?: string;
+    urgent?: boolean;
+    language?: string;
+    source?: string | null;
+    firstContactAt?: Date | null;
+    closedAt?: Date | null;
+  },
+): Promise<string> {
+  inserted += 1;
+  const id = randomUUID();
+  const code = `T${String(inserted).padStart(3, "0")}-TEST`.slice(0, 9);
+  await sql.query(
+    `INSERT INTO "Inquiry" ("id", "referenceCode", "idempotencyKey", "status", "urgency", "requesterType", "locale", "preferredLanguage",
+       "preferredContactMethod", "bestTimes", "heardAbout", "createdAt", "firstContactAt", "closedAt")
+     VALUES ($1, $2, $3, $4, $5, 'SELF', 'en', $6, 'PHONE', '{}', $7, $8, $9, $10)`,
+    [
+      id,
+      code,
+      id.replace(/-/g, ""),
+      facts.status ?? "NEW",
+      facts.urgent ? "URGENT" : "ROUTINE",
+      facts.language ?? "en",
+      facts.source === undefined ? "SEARCH" : facts.source,
+      facts.createdAt,
+      facts.firstContactAt ?? null,
+      facts.closedAt ?? null,
+    ],
+  );
+  return id;
+}
