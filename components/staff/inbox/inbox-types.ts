@@ -1,0 +1,27 @@
+import type { BusinessHours } from "@/lib/triage/business-hours";
+
+// What the inbox table needs for one row, as plain JSON (it crosses from the
+// server to ticking client cells and to the search results). Operational
+// facts only: no name, no contact detail.
+export type InboxTableRow = {
+  id: string;
+  referenceCode: string;
+  receivedAt: string;
+  receivedExact: string;
+  urgent: boolean;
+  stage: string;
+  open: boolean;
+  assigneeName: string | null;
+  language: string;
+  bestTimes: string[];
+  firstContactAt: string | null;
+  possibleDuplicate: boolean;
+};
+
+export type ClockSettings = { targetMinutes: number; timeZone: string; hours: BusinessHours };
+
+export type InboxLabels = {
+  stages: Record<string, string>;
+  clock: ClockSettings;
+  serverNowMs: number;
+};

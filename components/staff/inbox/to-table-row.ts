@@ -1,0 +1,23 @@
+import { formatExact } from "@/components/staff/inbox/inbox-format";
+import type { InboxTableRow } from "@/components/staff/inbox/inbox-types";
+import type { InboxRow } from "@/lib/triage/inbox-row";
+import { OPEN_STAGES } from "@/lib/validations/inbox-filter";
+
+const OPEN: ReadonlySet<string> = new Set(OPEN_STAGES);
+
+export function toTableRow(row: InboxRow, timeZone: string): InboxTableRow {
+  return {
+    id: row.id,
+    referenceCode: row.referenceCode,
+    receivedAt: row.createdAt.toISOString(),
+    receivedExact: formatExact(row.createdAt, timeZone),
+    urgent: row.urgency === "URGENT",
+    stage: row.status,
+    open: OPEN.has(row.status),
+    assigneeName: row.assignee?.name ?? null,
+    language: row.preferredLanguage,
+    bestTimes: row.bestTimes,
+    firstContactAt: row.firstContactAt?.toISOString() ?? null,
+    possibleDuplicate: row.duplicateState === "FLAGGED",
+  };
+}
