@@ -6,6 +6,7 @@ export function StaffNav({ user }: { user: StaffUser }) {
   return (
     <nav className="staff-nav" aria-label="Staff">
       <Link href="/staff">Home</Link>
+      <Link href="/staff/inquiries">Inbox</Link>
       {user.role === "admin" ? (
         <>
           <Link href="/staff/admin/users">Users</Link>
