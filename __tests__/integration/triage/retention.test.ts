@@ -7,6 +7,7 @@ import { RetentionRefusedError } from "@/lib/triage/retention-refused-error";
 import { setLegalHold } from "@/lib/triage/set-legal-hold";
 import type { TriageActor } from "@/lib/triage/triage-actor";
 import { StaffNotActiveError } from "@/lib/triage/triage-errors";
+import { DeletionRequestSchema, LegalHoldRequestSchema } from "@/lib/validations/retention-request";
 import { setAppEnvironment } from "@/__tests__/support/app-environment";
 import { createStaffMember, inquiryIdOf, inquirySecretColumns, submitTestInquiry } from "@/__tests__/support/triage-admin-fixtures";
 import { onTestDatabaseTeardown, provideTestDatabase } from "@/__tests__/support/test-database";
@@ -170,6 +171,16 @@ describe("deletion on request", () => {
     const open = await inquiryIn({ status: "NEW", closedDaysAgo: null });
     await expect(deleteInquiryOnRequest({ admin: coordinator, referenceCode: open.code, reason: "asked" })).rejects.toBeInstanceOf(StaffNotActiveError);
     expect(await audit("inquiry.deleted_on_request", held.id)).toEqual([]);
+  });
+});
+
+describe("the admin's requests", () => {
+  it("need a reference code, a reason, and for deletion an explicit confirmation", () => {
+    expect(LegalHoldRequestSchema.parse({ referenceCode: " k7q3-m9td ", reason: " Case 12 ", hold: "place" })).toEqual({ referenceCode: "K7Q3-M9TD", reason: "Case 12", hold: "place" });
+    expect(LegalHoldRequestSchema.safeParse({ referenceCode: "K7Q3-M9TD", reason: "", hold: "place" }).success).toBe(false);
+    expect(LegalHoldRequestSchema.safeParse({ referenceCode: "not a code", reason: "Case 12", hold: "place" }).success).toBe(false);
+    expect(DeletionRequestSchema.safeParse({ referenceCode: "K7Q3-M9TD", reason: "Asked by phone" }).success).toBe(false);
+    expect(DeletionRequestSchema.safeParse({ referenceCode: "K7Q3-M9TD", reason: "Asked by phone", confirm: "yes" }).success).toBe(true);
   });
 });
 

@@ -1,0 +1,21 @@
+import { z } from "zod";
+import { REFERENCE_CODE_PATTERN } from "@/lib/inquiries/reference-code";
+
+const referenceCode = z
+  .string()
+  .transform((value) => value.trim().toUpperCase())
+  .pipe(z.string().regex(REFERENCE_CODE_PATTERN, "Enter the reference code as it appears, e.g. K7Q3-M9TD."));
+
+const reason = z
+  .string()
+  .transform((value) => value.normalize("NFC").trim())
+  .pipe(z.string().min(5, "Give the reason (at least 5 characters).").max(500, "Keep the reason under 500 characters."));
+
+// An admin's legal-hold and deletion requests. Both need a reason for the
+// audit log; deletion also an explicit confirmation, as it cannot be undone.
+export const LegalHoldRequestSchema = z.object({ referenceCode, reason, hold: z.enum(["place", "lift"]) });
+export const DeletionRequestSchema = z.object({
+  referenceCode,
+  reason,
+  confirm: z.literal("yes", { error: "Tick the box to confirm that this cannot be undone." }),
+});
