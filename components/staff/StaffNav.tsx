@@ -7,10 +7,15 @@ export function StaffNav({ user }: { user: StaffUser }) {
     <nav className="staff-nav" aria-label="Staff">
       <Link href="/staff">Home</Link>
       <Link href="/staff/inquiries">Inbox</Link>
+      <Link href="/staff/reports">Reports</Link>
       {user.role === "admin" ? (
         <>
           <Link href="/staff/admin/users">Users</Link>
           <Link href="/staff/admin/audit">Audit log</Link>
+          <Link href="/staff/admin/settings">Settings</Link>
+          <Link href="/staff/admin/export">Export</Link>
+          <Link href="/staff/admin/retention">Retention</Link>
+          <Link href="/staff/admin/notifications">Failed notifications</Link>
         </>
       ) : null}
       <Link href="/staff/account">My account</Link>
