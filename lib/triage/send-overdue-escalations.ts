@@ -29,7 +29,9 @@ export async function sendOverdueEscalations(options: { now?: Date } = {}): Prom
     const email = escalationEmail({
       referenceCode: inquiry.referenceCode,
       targetMinutes: settings.firstContactTargetMinutes,
-      staffUrl: new URL("/staff", env.PUBLIC_URL).toString(),
+      // The record's id, not anything about the person: it opens the record
+      // after sign-in, and means nothing to anyone without an account.
+      staffUrl: new URL(`/staff/inquiries/${inquiry.id}`, env.PUBLIC_URL).toString(),
     });
     try {
       await transport.sendMail({

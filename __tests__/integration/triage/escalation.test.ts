@@ -71,6 +71,7 @@ it("counts business time only: an urgent inquiry at 16:55 on Friday is overdue a
   expect(mail?.to).toMatchObject({ text: ESCALATE_TO });
   expect(mail?.messageId).toBe(`<escalation-${urgent.id}@localhost>`);
   expect(mail?.text).toContain("more than 15 business minutes");
+  expect(mail?.text).toContain(`http://localhost:3000/staff/inquiries/${urgent.id}`);
   const raw = `${mail?.subject}\n${mail?.text}\n${mail?.html || ""}`.toLowerCase();
   for (const value of PERSONAL_VALUES) expect(raw).not.toContain(value.toLowerCase());
   expect(raw).not.toMatch(/addiction|substance|treatment|recovery/);
