@@ -145,18 +145,26 @@ function GuidedForm(props: Props & { handoff: Handoff | undefined }) {
     guided: hydrated,
   });
 
+  // Until hydrated ("pending"), browsers that will run scripts lay the
+  // server's single-page form out as the guided form's first screen (see
+  // globals.css): the progress line holds its place unseen and later steps
+  // wait, so nothing moves when the guided form takes over.
   return (
     <FormProvider {...form}>
       <FieldErrorsContext.Provider value={errorFor}>
         <CrisisBlock emphasised={hydrated && inCrisis === true} compact />
-        <form action={formAction} onSubmit={onSubmit} noValidate className="inquiry-form" aria-labelledby="form-title">
+        <form
+          action={formAction}
+          onSubmit={onSubmit}
+          noValidate
+          className={hydrated ? "inquiry-form" : "inquiry-form inquiry-form--pending"}
+          aria-labelledby="form-title"
+        >
           <h1 id="form-title">{t("form.heading")}</h1>
-          {hydrated ? (
-            <p className="progress" aria-live="polite">
-              {t("form.progress", { current: steps.index + 1, total: steps.total })}
-              <progress max={steps.total} value={steps.index + 1} aria-hidden="true" />
-            </p>
-          ) : null}
+          <p className={hydrated ? "progress" : "progress progress--pending"} aria-live="polite">
+            {t("form.progress", { current: steps.index + 1, total: steps.total })}
+            <progress max={steps.total} value={steps.index + 1} aria-hidden="true" />
+          </p>
           <div aria-live="polite">
             {failure ? (
               <p className="form-alert" role="alert">
