@@ -32,7 +32,7 @@ export function InboxFilters({ filter, options }: { filter: InboxFilter; options
         id: "assignee",
         label: "Assigned to",
         value: filter.assignee,
-        choices: [["", "Anyone"], ["mine", "Me"], ["unassigned", "Nobody yet"], ...options.staff.map((s): [string, string] => [s.id, s.name])],
+        choices: [["", "Anyone"], ["mine", "Me"], ["unassigned", "Nobody yet"], ...options.staff.filter((s) => s.active || s.id === filter.assignee).map((s): [string, string] => [s.id, s.name])],
       })}
       {select({ id: "language", label: "Language", value: filter.language, choices: [["", "Any"], ...Object.entries(LANGUAGE_LABELS)] })}
       {select({ id: "source", label: "Heard about us from", value: filter.source, choices: [["", "Any"], ...options.sources.map((s): [string, string] => [s.code, s.label])] })}

@@ -36,6 +36,7 @@ export default async function InboxPage({ searchParams }: Props) {
     clock: { targetMinutes: settings.firstContactTargetMinutes, timeZone: settings.timeZone, hours: settings.businessHours },
     serverNowMs: now,
   };
+  const context = { timeZone: settings.timeZone, staffNames: Object.fromEntries(options.staff.map((s) => [s.id, s.name])) };
   const query = inboxQuery(filter);
   const view = filter.stage === "open" ? "Open inquiries" : filter.stage === "all" ? "Inquiries in every stage" : `Inquiries in “${labels.stages[filter.stage] ?? filter.stage}”`;
 
@@ -54,7 +55,7 @@ export default async function InboxPage({ searchParams }: Props) {
           <p className="alert">No inquiries match these filters.</p>
         ) : (
           <InboxTable
-            rows={page.rows.map((row) => toTableRow(row, settings.timeZone))}
+            rows={page.rows.map((row) => toTableRow(row, context))}
             labels={labels}
             caption={`${view}, urgent first, then newest${filter.after ? " (continued)" : ""}. First contact counts business hours against a ${settings.firstContactTargetMinutes}-minute target.`}
           />

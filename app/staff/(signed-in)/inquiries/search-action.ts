@@ -7,6 +7,7 @@ import { requireStaffAction, StaffAccessDeniedError } from "@/lib/auth/require-s
 import { logger } from "@/lib/logging/logger";
 import type { SearchKind } from "@/lib/triage/resolve-inbox-search";
 import { searchInquiries } from "@/lib/triage/search-inquiries";
+import { loadInboxOptions } from "@/lib/triage/load-inbox-options";
 import { getTriageSettings } from "@/lib/triage/triage-settings";
 import { InboxSearchSchema } from "@/lib/validations/inbox-search";
 
@@ -24,9 +25,10 @@ export async function searchInboxAction(_previous: InboxSearchState, form: FormD
     const staff = await requireStaffAction();
     const parsed = InboxSearchSchema.safeParse({ q: term });
     if (!parsed.success) return { ok: false, term, fieldErrors: z.flattenError(parsed.error).fieldErrors, formError: null };
-    const [found, settings] = await Promise.all([searchInquiries({ term: parsed.data.q, staff }), getTriageSettings()]);
+    const [found, settings, options] = await Promise.all([searchInquiries({ term: parsed.data.q, staff }), getTriageSettings(), loadInboxOptions()]);
     if (!found.ok) return { ok: false, term, fieldErrors: { q: [found.message] }, formError: null };
-    return { ok: true, term, kinds: found.kinds, rows: found.rows.map((row) => toTableRow(row, settings.timeZone)), more: found.more };
+    const context = { timeZone: settings.timeZone, staffNames: Object.fromEntries(options.staff.map((s) => [s.id, s.name])) };
+    return { ok: true, term, kinds: found.kinds, rows: found.rows.map((row) => toTableRow(row, context)), more: found.more };
   } catch (error) {
     if (error instanceof StaffAccessDeniedError) return { ok: false, term, fieldErrors: {}, formError: "Your session has ended. Sign in again to search." };
     logger.error({ err: error }, "inbox search failed");

@@ -6,9 +6,9 @@ import { InboxKeys } from "@/components/staff/inbox/InboxKeys";
 import { toTableRow } from "@/components/staff/inbox/to-table-row";
 import "@/components/staff/inbox/inbox.css";
 import { requireStaffPage } from "@/lib/auth/require-staff";
-import { getDb } from "@/lib/db/client";
 import { isInPreferredWindow } from "@/lib/triage/is-in-preferred-window";
 import { listDueFollowUps } from "@/lib/triage/list-due-follow-ups";
+import { loadInboxOptions } from "@/lib/triage/load-inbox-options";
 import { getTriageSettings } from "@/lib/triage/triage-settings";
 
 export const metadata: Metadata = { title: "Call-backs" };
@@ -22,12 +22,13 @@ export default async function DueNowPage({ searchParams }: Props) {
   const mine = (await searchParams).mine === "1";
   const settings = await getTriageSettings();
   const now = new Date();
-  const [{ rows, more }, stages] = await Promise.all([
+  const [{ rows, more }, options] = await Promise.all([
     listDueFollowUps({ now, timeZone: settings.timeZone, assigneeId: mine ? staff.user.id : undefined }),
-    getDb().pipelineStage.findMany({ select: { stage: true, label: true } }),
+    loadInboxOptions(),
   ]);
+  const context = { timeZone: settings.timeZone, staffNames: Object.fromEntries(options.staff.map((s) => [s.id, s.name])) };
   const table: DueTableRow[] = rows.map((row) => ({
-    ...toTableRow(row, settings.timeZone),
+    ...toTableRow(row, context),
     callBackAt: row.nextFollowUpAt.toISOString(),
     callBackExact: formatExact(row.nextFollowUpAt, settings.timeZone),
     attempts: row.unsuccessfulAttempts,
@@ -35,7 +36,7 @@ export default async function DueNowPage({ searchParams }: Props) {
   }));
   const due = table.filter((row) => Date.parse(row.callBackAt) <= now.getTime());
   const later = table.filter((row) => Date.parse(row.callBackAt) > now.getTime());
-  const labels = Object.fromEntries(stages.map((s) => [s.stage, s.label]));
+  const labels = Object.fromEntries(options.stages.map((s) => [s.stage, s.label]));
   const whose = mine ? "Your call-backs" : "Everyone's call-backs";
 
   return (
