@@ -24,6 +24,7 @@ import { startSmtpRecorder } from "./support/smtp-recorder";
 import { summariseCpuProfile } from "./support/summarise-cpu-profile";
 import { createTeardown } from "./support/teardown";
 import { describeMachine, writeResults } from "./support/write-results";
+import { runInboxBench } from "./inbox-bench";
 
 // `npm run bench`: a benchmark of the intake app on loopback. It prints figures
 // and compares them with targets for information; it never fails because a
@@ -98,6 +99,10 @@ async function main(): Promise<void> {
       await limited.stop();
     }
   });
+
+  results.inbox = await attempt("inbox benchmark", log, () =>
+    runInboxBench({ serverUrl: postgres.serverUrl, dropLeftovers: postgres.embedded, env: envFor(appOrigin, c.appEnv), workDir: WORK_DIR, log, teardown }),
+  );
 
   const rows = buildReportRows(results);
   const runtimeSeconds = Math.round((performance.now() - started) / 1000);

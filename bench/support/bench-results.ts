@@ -1,3 +1,4 @@
+import type { InboxBenchFigures } from "../inbox-bench";
 import type { HomePageCheck } from "./check-home-page";
 import type { RateLimitFigures } from "./check-rate-limits";
 import type { BuildOutcome } from "./ensure-bench-build";
@@ -45,4 +46,6 @@ export type BenchResults = {
   homePageOn127?: Outcome<HomePageCheck>;
   firstLoadJs?: Outcome<FirstLoadJs[]>;
   webVitals?: Outcome<WebVitals[]>;
+  /** The inbox's queries over a seeded table of its own (bench/inbox-bench.ts). */
+  inbox?: Outcome<InboxBenchFigures>;
 };

@@ -1,3 +1,4 @@
+import { inboxRows } from "../inbox-bench-report";
 import { BENCH_CONFIG } from "./bench-config";
 import { failed, type BenchResults } from "./bench-results";
 import { check, kib, ms, pct, type ReportRow } from "./report-format";
@@ -125,5 +126,6 @@ export function buildReportRows(results: BenchResults): ReportRow[] {
     ...resourceRows(results),
     ...pageRows(results),
     ...profileRows(results),
+    ...inboxRows(results.inbox),
   ];
 }
