@@ -30,7 +30,8 @@ export async function startWorkerProcess(options: { name: string; env: NodeJS.Pr
       intervalMs: 250,
       check: () => {
         if (!group.running()) throw new Error(`${options.name} exited before it started:\n${tailOf(log)}`);
-        return readFileSync(log, "utf8").includes("outbox worker running") ? true : undefined;
+        // "[worker] outbox worker running", or "… outbox worker and triage jobs running".
+        return /\[worker\] outbox worker\b.* running/.test(readFileSync(log, "utf8")) ? true : undefined;
       },
     });
   } catch (error) {
