@@ -42,20 +42,24 @@ export async function getInquiryDetail(options: { actor: TriageActor; inquiryId:
     await recordInquiryAuditEvent({ tx, actor: options.actor, action: "inquiry.viewed", inquiryId: record.id, metadata: { referenceCode: record.referenceCode } });
     const stages = await tx.pipelineStage.findMany({ orderBy: { position: "asc" } });
     const stageLabels = new Map(stages.map((stage) => [stage.stage, stage.label]));
-    const [consents, notes, attempts, duplicates, timeline, exitReasons, staff, source] = await Promise.all([
-      readCurrentConsents({ tx, inquiryId: record.id }),
-      readInquiryNotes({ tx, inquiryId: record.id, viewerId: options.actor.user.id, now: new Date() }),
-      readContactAttempts({ tx, inquiryId: record.id }),
-      findPossibleDuplicates({ tx, inquiryId: record.id }),
-      getInquiryTimeline({ tx, inquiryId: record.id, stageLabels }),
-      tx.exitReason.findMany({ where: { active: true }, orderBy: [{ stage: "asc" }, { position: "asc" }], select: { id: true, stage: true, label: true } }),
-      tx.staffUser.findMany({
-        where: { banned: false, twoFactorEnabled: true },
-        orderBy: { name: "asc" },
-        select: { id: true, name: true, role: true, profile: { select: { languages: true } } },
-      }),
-      record.heardAbout ? tx.referralSource.findUnique({ where: { code: record.heardAbout }, select: { label: true } }) : null,
-    ]);
+    // One after the other: a transaction is one connection, and node-postgres
+    // does not take concurrent queries on one connection.
+    const consents = await readCurrentConsents({ tx, inquiryId: record.id });
+    const notes = await readInquiryNotes({ tx, inquiryId: record.id, viewerId: options.actor.user.id, now: new Date() });
+    const attempts = await readContactAttempts({ tx, inquiryId: record.id });
+    const duplicates = await findPossibleDuplicates({ tx, inquiryId: record.id });
+    const timeline = await getInquiryTimeline({ tx, inquiryId: record.id, stageLabels });
+    const exitReasons = await tx.exitReason.findMany({
+      where: { active: true },
+      orderBy: [{ stage: "asc" }, { position: "asc" }],
+      select: { id: true, stage: true, label: true },
+    });
+    const staff = await tx.staffUser.findMany({
+      where: { banned: false, twoFactorEnabled: true },
+      orderBy: { name: "asc" },
+      select: { id: true, name: true, role: true, profile: { select: { languages: true } } },
+    });
+    const source = record.heardAbout ? await tx.referralSource.findUnique({ where: { code: record.heardAbout }, select: { label: true } }) : null;
     const assignableStaff = staff.map(({ profile, ...member }) => ({ ...member, languages: profile?.languages ?? [] }));
     const referralSourceLabel = source?.label ?? record.heardAbout;
     return { record, consents, notes, attempts, duplicates, timeline, stageLabels, exitReasons, assignableStaff, referralSourceLabel };

@@ -25,10 +25,12 @@ export async function getInquiryTimeline(options: {
   stageLabels: Map<InquiryStatus, string>;
 }): Promise<TimelineEntry[]> {
   const { tx, inquiryId } = options;
-  const [events, notifications] = await Promise.all([
-    tx.auditEvent.findMany({ where: { inquiryId }, orderBy: { id: "desc" }, take: MAX_EVENTS }),
-    tx.notification.findMany({ where: { inquiryId }, select: { status: true, attempts: true, sentAt: true, createdAt: true, updatedAt: true } }),
-  ]);
+  // Sequential: one transaction, one connection (see get-inquiry-detail).
+  const events = await tx.auditEvent.findMany({ where: { inquiryId }, orderBy: { id: "desc" }, take: MAX_EVENTS });
+  const notifications = await tx.notification.findMany({
+    where: { inquiryId },
+    select: { status: true, attempts: true, sentAt: true, createdAt: true, updatedAt: true },
+  });
   const { lookups, names } = await loadLookups(tx, events, options.stageLabels);
   // Notifications first: one queued with the arrival has the same timestamp
   // and, the sort being stable, then reads as following it.
@@ -76,11 +78,9 @@ async function loadLookups(tx: Prisma.TransactionClient, events: AuditRow[], sta
       if (typeof value === "string") inquiryIds.add(value);
     }
   }
-  const [staff, inquiries, reasons] = await Promise.all([
-    tx.staffUser.findMany({ where: { id: { in: [...staffIds] } }, select: { id: true, name: true } }),
-    tx.inquiry.findMany({ where: { id: { in: [...inquiryIds] } }, select: { id: true, referenceCode: true } }),
-    tx.exitReason.findMany({ where: { id: { in: [...reasonIds] } }, select: { id: true, label: true } }),
-  ]);
+  const staff = await tx.staffUser.findMany({ where: { id: { in: [...staffIds] } }, select: { id: true, name: true } });
+  const inquiries = await tx.inquiry.findMany({ where: { id: { in: [...inquiryIds] } }, select: { id: true, referenceCode: true } });
+  const reasons = await tx.exitReason.findMany({ where: { id: { in: [...reasonIds] } }, select: { id: true, label: true } });
   const names = new Map(staff.map((row) => [row.id, row.name]));
   const codes = new Map(inquiries.map((row) => [row.id, row.referenceCode]));
   const reasonLabels = new Map(reasons.map((row) => [row.id, row.label]));

@@ -10,15 +10,16 @@ export type AttemptRow = { id: string; when: string; who: string; what: string; 
 
 // Keeps a typed follow-up time across a refused submission (React resets a
 // form's uncontrolled fields after every action), and clears it after a
-// successful one.
+// successful one, unless it was changed while the submission was on its way.
 function useFollowUp(state: TriageActionState) {
   const [value, setValue] = useState("");
+  const [sent, setSent] = useState<string | null>(null);
   const [seen, setSeen] = useState(state);
   if (state !== seen) {
     setSeen(state);
-    if (state?.ok) setValue("");
+    if (state?.ok && value === sent) setValue("");
   }
-  return [value, setValue] as const;
+  return { value, setValue, markSent: () => setSent(value) };
 }
 
 function FollowUpField(props: { id: string; value: string; onChange: (value: string) => void; error: string | undefined; hint: string }) {
@@ -56,8 +57,8 @@ export function AttemptPanel(props: {
 }) {
   const [state, action, pending] = useActionState(logAttemptAction, null);
   const [decisionState, decide, deciding] = useActionState(continueAttemptsAction, null);
-  const [followUp, setFollowUp] = useFollowUp(state);
-  const [decisionFollowUp, setDecisionFollowUp] = useFollowUp(decisionState);
+  const followUp = useFollowUp(state);
+  const decisionFollowUp = useFollowUp(decisionState);
   return (
     <section aria-labelledby="attempts-heading" className="panel">
       <h2 id="attempts-heading">Contact attempts</h2>
@@ -69,9 +70,15 @@ export function AttemptPanel(props: {
             {props.decision.unsuccessful} attempts in a row without reaching the person. Close the inquiry (for example as Unreachable,{" "}
             <a href="#close-inquiry">under Stage</a>) or keep trying.
           </p>
-          <form action={decide}>
+          <form action={decide} onSubmit={decisionFollowUp.markSent}>
             <input type="hidden" name="inquiryId" value={props.inquiryId} />
-            <FollowUpField id="decision-follow-up" value={decisionFollowUp} onChange={setDecisionFollowUp} error={fieldErrorOf(decisionState, "nextFollowUpAt")} hint={props.followUpHint} />
+            <FollowUpField
+              id="decision-follow-up"
+              value={decisionFollowUp.value}
+              onChange={decisionFollowUp.setValue}
+              error={fieldErrorOf(decisionState, "nextFollowUpAt")}
+              hint={props.followUpHint}
+            />
             <button className="button-secondary" type="submit" disabled={deciding}>
               Keep trying
             </button>
@@ -82,13 +89,19 @@ export function AttemptPanel(props: {
       {props.closed ? (
         <p>This inquiry is closed. Reopen it (under Stage) to log contact.</p>
       ) : (
-        <form action={action}>
+        <form action={action} onSubmit={followUp.markSent}>
           {/* Enter in the date field submits with the form's first submit
               button; this disabled one makes Enter do nothing instead of
               logging an outcome nobody chose. */}
           <button type="submit" disabled hidden aria-hidden="true" tabIndex={-1} />
           <input type="hidden" name="inquiryId" value={props.inquiryId} />
-          <FollowUpField id="attempt-follow-up" value={followUp} onChange={setFollowUp} error={fieldErrorOf(state, "nextFollowUpAt")} hint={props.followUpHint} />
+          <FollowUpField
+            id="attempt-follow-up"
+            value={followUp.value}
+            onChange={followUp.setValue}
+            error={fieldErrorOf(state, "nextFollowUpAt")}
+            hint={props.followUpHint}
+          />
           <fieldset className="field">
             <legend>What happened?</legend>
             <FieldErrorText id="attempt-error" message={fieldErrorOf(state, "attempt")} />

@@ -7,19 +7,20 @@ import { FieldErrorText, FormOutcome, fieldErrorOf } from "./FormOutcome";
 
 // Adds a note, or (with `noteId`) saves a new version of one. The text is
 // held in state so a refused save does not lose what was typed; a new note's
-// box empties once it is saved.
+// box empties once it is saved (unless more was typed meanwhile).
 export function NoteForm(props: { inquiryId: string; noteId?: string; initialBody?: string; label: string; submitLabel: string }) {
   const [state, action, pending] = useActionState(props.noteId ? editNoteAction : addNoteAction, null);
   const [body, setBody] = useState(props.initialBody ?? "");
+  const [sent, setSent] = useState<string | null>(null);
   const [seen, setSeen] = useState(state);
   if (state !== seen) {
     setSeen(state);
-    if (state?.ok && !props.noteId) setBody("");
+    if (state?.ok && !props.noteId && body === sent) setBody("");
   }
   const id = props.noteId ? `note-${props.noteId}` : "note-new";
   const error = fieldErrorOf(state, "body");
   return (
-    <form action={action}>
+    <form action={action} onSubmit={() => setSent(body)}>
       <input type="hidden" name="inquiryId" value={props.inquiryId} />
       {props.noteId ? <input type="hidden" name="noteId" value={props.noteId} /> : null}
       <div className={error ? "field field--error" : "field"}>
