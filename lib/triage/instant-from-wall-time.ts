@@ -1,8 +1,10 @@
 // A follow-up typed into <input type="datetime-local"> ("2026-12-01T10:30")
 // means that time on the clinic's clocks, whatever zone the coordinator's
 // browser is in. The zone's offset is taken at that very moment, so dates
-// either side of a daylight-saving change come out right; a time inside the
-// hour skipped in spring lands just after it.
+// either side of a daylight-saving change come out right. A time inside the
+// hour skipped in spring moves forward past the gap (02:30 → 03:30), and a
+// time that occurs twice in autumn is its first occurrence, as Temporal's
+// "compatible" disambiguation does.
 const WALL_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/;
 
 function zoneOffsetMs(instant: number, timeZone: string): number {
@@ -28,6 +30,10 @@ export function instantFromWallTime(wallTime: string, timeZone: string): Date | 
   const check = new Date(wall);
   // Refuse dates that do not exist (31 November) instead of rolling over.
   if (check.getUTCMonth() !== month - 1 || check.getUTCDate() !== day || hour > 23 || minute > 59) return null;
+  const readsBack = (instant: number) => instant + zoneOffsetMs(instant, timeZone) === wall;
   const first = wall - zoneOffsetMs(wall, timeZone);
-  return new Date(wall - zoneOffsetMs(first, timeZone));
+  const second = wall - zoneOffsetMs(first, timeZone);
+  if (readsBack(second)) return new Date(second);
+  if (readsBack(first)) return new Date(first);
+  return new Date(Math.max(first, second));
 }
