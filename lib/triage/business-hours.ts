@@ -12,17 +12,30 @@ type LocalDate = { year: number; month: number; day: number };
 const MINUTE = 60_000;
 const MAX_DAYS = 400;
 
+// Building a formatter costs far more than using one (tens of microseconds
+// each call, which adds up over a year of days): one per zone, kept.
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatterFor(timeZone: string): Intl.DateTimeFormat {
+  let formatter = formatters.get(timeZone);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat("en-US", {
+      timeZone,
+      hourCycle: "h23",
+      year: "numeric",
+      month: "2-digit",
+      day: "2-digit",
+      hour: "2-digit",
+      minute: "2-digit",
+      second: "2-digit",
+    });
+    formatters.set(timeZone, formatter);
+  }
+  return formatter;
+}
+
 function zoneOffsetMs(instant: number, timeZone: string): number {
-  const parts = new Intl.DateTimeFormat("en-US", {
-    timeZone,
-    hourCycle: "h23",
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-    hour: "2-digit",
-    minute: "2-digit",
-    second: "2-digit",
-  }).formatToParts(new Date(instant));
+  const parts = formatterFor(timeZone).formatToParts(new Date(instant));
   const get = (type: string) => Number(parts.find((part) => part.type === type)?.value ?? 0);
   const asUtc = Date.UTC(get("year"), get("month") - 1, get("day"), get("hour"), get("minute"), get("second"));
   return asUtc - Math.floor(instant / 1000) * 1000;
@@ -33,8 +46,9 @@ function localDateOf(instant: number, timeZone: string): LocalDate {
   return { year: shifted.getUTCFullYear(), month: shifted.getUTCMonth() + 1, day: shifted.getUTCDate() };
 }
 
-// The instant at which the zone's clocks show this date and time. In the hour
-// skipped by a spring-forward change the result lands just after the gap.
+// The instant at which the zone's clocks show this date and time. (A time
+// inside the hour skipped by a spring-forward change has no such instant;
+// the result then falls an hour early, which business hours never hit.)
 function instantAt(date: LocalDate, time: string, timeZone: string): number {
   const [hours = 0, minutes = 0] = time.split(":").map(Number);
   const wall = Date.UTC(date.year, date.month - 1, date.day, hours, minutes);

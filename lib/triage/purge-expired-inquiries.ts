@@ -7,7 +7,8 @@ import { getTriageSettings } from "@/lib/triage/triage-settings";
 const BATCH_SIZE = 500;
 const DAY_MS = 86_400_000;
 
-// The exits: an inquiry that ended in admission is a patient's record and is
+// The exits (and confirmed duplicates, closed in place at whatever stage they
+// were): an inquiry that ended in admission is a patient's record and is
 // never purged here, whatever its dates say.
 const CLOSED_WITHOUT_ADMISSION = ["REFERRED_ELSEWHERE", "NOT_A_FIT", "UNREACHABLE", "WITHDREW"] as const;
 
@@ -35,7 +36,7 @@ export async function purgeExpiredInquiries(options: { now?: Date } = {}): Promi
         const rows = await tx.$queryRaw<{ id: string }[]>`
           SELECT "id"::text AS "id" FROM "Inquiry"
           WHERE "anonymisedAt" IS NULL AND NOT "legalHold" AND "closedAt" < ${cutoff}
-            AND "status"::text = ANY(${[...CLOSED_WITHOUT_ADMISSION]})
+            AND ("status"::text = ANY(${[...CLOSED_WITHOUT_ADMISSION]}) OR ("duplicateState" = 'CONFIRMED' AND "status" <> 'ADMITTED'))
           ORDER BY "closedAt" LIMIT ${BATCH_SIZE}
           FOR UPDATE SKIP LOCKED`;
         const inquiryIds = rows.map((row) => row.id);

@@ -1,6 +1,7 @@
 import "server-only";
 import { getPool } from "@/lib/db/client";
 import { logger } from "@/lib/logging/logger";
+import { processNewArrivals } from "@/lib/triage/jobs/process-new-arrivals";
 import { purgeIfDue } from "@/lib/triage/jobs/purge-if-due";
 import { ADVISORY_LOCKS, withAdvisoryLock } from "@/lib/triage/jobs/with-advisory-lock";
 import { sendOverdueEscalations } from "@/lib/triage/send-overdue-escalations";
@@ -9,14 +10,17 @@ const TICK_MS = 60_000;
 
 export type TriageJobs = { stop(): Promise<void> };
 
-// The triage's timed work, next to the outbox worker: every minute, escalate
-// urgent inquiries past their target; once a day, the retention purge. Every
+// The triage's timed work, next to the outbox worker: every minute, flag and
+// (round-robin) assign new arrivals and escalate urgent inquiries past their
+// target; once a day, the retention purge. Every
 // instance runs the tick; advisory locks and the day's audit entry make the
 // work happen once. A tick never overlaps the previous one.
 export function runTriageJobs(options: { tickMs?: number } = {}): TriageJobs {
   let running: Promise<void> | null = null;
   const tick = async () => {
     try {
+      const arrivals = await withAdvisoryLock({ pool: getPool(), key: ADVISORY_LOCKS.arrivals, work: () => processNewArrivals() });
+      if (arrivals.ran && arrivals.value.processed > 0) logger.info(arrivals.value, "new arrivals triaged");
       const escalations = await withAdvisoryLock({ pool: getPool(), key: ADVISORY_LOCKS.escalation, work: () => sendOverdueEscalations() });
       if (escalations.ran && (escalations.value.sent > 0 || escalations.value.failed > 0)) logger.info(escalations.value, "escalations");
       const purged = await purgeIfDue();

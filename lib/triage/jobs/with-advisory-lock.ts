@@ -3,7 +3,7 @@ import type { Pool } from "pg";
 
 // Keys of the session-level advisory locks the triage jobs take; distinct from
 // Prisma Migrate's (72707369), which lib/db/migrations takes.
-export const ADVISORY_LOCKS = { retentionPurge: 51_570_001, escalation: 51_570_002 } as const;
+export const ADVISORY_LOCKS = { retentionPurge: 51_570_001, escalation: 51_570_002, arrivals: 51_570_003 } as const;
 
 // Runs `work` only if no other process (any app instance or worker) holds the
 // lock; otherwise returns { ran: false } at once. The lock belongs to one
