@@ -10,7 +10,12 @@ import { OPEN_STAGES, type InboxFilter } from "@/lib/validations/inbox-filter";
 export function buildInboxWhere(options: { filter: Omit<InboxFilter, "after">; viewerId: string; timeZone: string }): Prisma.InquiryWhereInput {
   const { filter, timeZone } = options;
   const where: Prisma.InquiryWhereInput = { anonymisedAt: null };
-  if (filter.stage === "open") where.status = { in: [...OPEN_STAGES] };
+  // Open = an open stage and not closed in place (a confirmed duplicate keeps
+  // its stage but has closedAt set).
+  if (filter.stage === "open") {
+    where.status = { in: [...OPEN_STAGES] };
+    where.closedAt = null;
+  }
   else if (filter.stage !== "all") where.status = filter.stage;
   if (filter.urgency) where.urgency = filter.urgency;
   if (filter.assignee === "mine") where.assigneeId = options.viewerId;
