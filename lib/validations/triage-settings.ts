@@ -15,15 +15,20 @@ function isTimeZone(value: string): boolean {
   }
 }
 
+function wholeNumber(what: string, min: number, max: number, unit: string) {
+  const message = `${what} must be a whole number from ${min} to ${max} ${unit}.`;
+  return z.coerce.number({ error: message }).int(message).min(min, message).max(max, message);
+}
+
 // The triage settings an admin edits (lib/triage/triage-settings.ts reads them).
 export const TriageSettingsSchema = z.object({
-  firstContactTargetMinutes: z.coerce.number().int().min(1).max(7 * 24 * 60),
+  firstContactTargetMinutes: wholeNumber("The first-contact target", 1, 7 * 24 * 60, "minutes"),
   timeZone: z.string().min(1).max(64).refine(isTimeZone, "Not a known time zone (e.g. America/New_York)."),
   businessHours: z.partialRecord(z.enum(WEEKDAYS), span),
-  attemptsBeforeDecision: z.coerce.number().int().min(1).max(20),
-  escalationEmail: z.union([z.literal(""), z.email().max(254)]),
+  attemptsBeforeDecision: wholeNumber("The number of attempts", 1, 20, "attempts"),
+  escalationEmail: z.union([z.literal(""), z.email("Enter a valid email address, or leave it empty.").max(254)]),
   roundRobin: z.boolean(),
-  retentionDays: z.coerce.number().int().min(30).max(3650),
+  retentionDays: wholeNumber("The retention period", 30, 3650, "days"),
 });
 
 export type TriageSettingsValues = z.infer<typeof TriageSettingsSchema>;
