@@ -880,14 +880,9 @@ const ACTION_CHECKS: Record<string, () => Promise<void>> = {
     const response = await invokeRefused(action, personas.anonymous, [json({}), form({ code: "123456", kind: "totp" })], { readsSession: false });
     expect.soft(response.redirect, "a code without the password step").toBe("/staff/sign-in?expired=1");
 
-    // BUG (lib/auth/verify-second-factor.ts): with no two-factor challenge
-    // cookie, Better Auth's verifyTOTP falls back to the caller's session,
-    // which it judges by its own rules only (not banned, not idle, not the
-    // 12-hour limit). So a disabled account's cookie, or an expired session,
-    // plus a current code, is recorded as "staff.sign_in.succeeded" and sent
-    // on to /staff. (The next page then signs it out, so nothing is reached;
-    // the audit trail is what is wrong.) Expected to fail until the step
-    // refuses a request without a challenge cookie.
+    // Without a two-factor challenge cookie, a session cookie must not stand
+    // in for step one (Better Auth would fall back to it, judged by its own
+    // rules only: not banned, idle or past the 12-hour limit).
     for (const persona of [personas.disabled, personas.idleExpired, personas.absoluteExpired]) {
       const account = persona.account;
       if (!account?.secret) throw new Error(`${persona.name} has no enrolled factor`);
@@ -899,10 +894,8 @@ const ACTION_CHECKS: Record<string, () => Promise<void>> = {
       expect.soft(await auditCount("staff.sign_in.succeeded", account.id), `${where}: a successful sign-in on record`).toBe(before);
     }
 
-    // BUG (same cause): an account signed in with its password that has
-    // started enrolment (a secret, not yet confirmed) can confirm it here
-    // instead of on /staff/enrol: the second factor is switched on and
-    // recorded as a sign-in, with no "staff.mfa.enrolled" event.
+    // Likewise an account signed in with its password that has started
+    // enrolment must confirm it on /staff/enrol, not here.
     const probe = await accountThroughActions("verify-probe", "coordinator");
     const probePersona: Persona = { name: "withoutMfa", account: probe, cookie: probe.cookie, session: null };
     const started = await invoke(actionNamed("app/staff/enrol/actions.ts#enrolAction"), probePersona, [
@@ -956,11 +949,8 @@ const ACTION_CHECKS: Record<string, () => Promise<void>> = {
       expect.soft(await sessionIdsExcept(persona.account?.id ?? null), `${where}: other accounts' sessions`).toEqual(others);
       expectNoForeignData(response.body, persona, where);
       if (persona.account && !SIGNED_OUT.includes(persona.name)) {
-        // BUG (app/staff/session/actions.ts, signOutAction): for an account
-        // signed in with its password but not enrolled yet (withoutMfa), the
-        // action answers "You are signed out." but ends nothing, because it
-        // only signs out when checkStaffAccess() is ok. Expected to fail for
-        // withoutMfa until the action ends any session its cookie names.
+        // Every persona's own session ends, including one signed in with its
+        // password but not enrolled yet.
         expect.soft(await sessionsOf(persona.account.id), `${where}: own sessions after signing out`).toEqual([]);
       }
     }

@@ -1,4 +1,6 @@
+import { readdirSync } from "node:fs";
 import pg from "pg";
+import { REPO_MIGRATIONS_DIR } from "@/__tests__/support/create-migrations-dir";
 import { provideTestDatabase } from "@/__tests__/support/test-database";
 
 const first = provideTestDatabase();
@@ -25,7 +27,8 @@ describe("provideTestDatabase", () => {
       first.url,
       "SELECT finished_at IS NOT NULL AS finished, rolled_back_at IS NOT NULL AS rolled_back FROM _prisma_migrations",
     );
-    expect(migrations).toEqual([{ finished: true, rolled_back: false }]);
+    const inRepository = readdirSync(REPO_MIGRATIONS_DIR, { withFileTypes: true }).filter((entry) => entry.isDirectory());
+    expect(migrations).toEqual(inRepository.map(() => ({ finished: true, rolled_back: false })));
   });
 
   it("points DATABASE_URL at the file's database", () => {

@@ -23,7 +23,15 @@ export async function verifySecondFactor(options: {
   const { request } = options;
   const code = options.code.replace(/\s+/g, "");
   const subjectUserId = await twoFactorChallengeUserId(request.headers);
-  const subject = subjectUserId ? { subjectUserId } : {};
+  // Without a live challenge from step one there is nothing to verify.
+  // (Better Auth would otherwise fall back to a session cookie, judged by its
+  // rules rather than ours: disabled, idle and expired sessions included.)
+  if (!subjectUserId) {
+    await recordStaffAuditEvent({ action: "staff.sign_in.second_factor_failed", actorId: null, request, metadata: { kind: options.kind, code: "NO_CHALLENGE" } });
+    return { ok: false, error: "expired" };
+  }
+  const subject = { subjectUserId };
+  const challengeHeaders = withoutSessionCookie(request.headers);
   const throttle = await checkSignInThrottle({ email: null, ipAddress: request.ipAddress });
   if (throttle.locked) {
     await recordStaffAuditEvent({ action: "staff.sign_in.locked_out", actorId: null, request, metadata: { step: "second-factor", ...subject } });
@@ -34,8 +42,8 @@ export async function verifySecondFactor(options: {
     const api = getAuth().api;
     const { headers, response } =
       options.kind === "totp"
-        ? await api.verifyTOTP({ body: { code, trustDevice: false }, headers: request.headers, returnHeaders: true })
-        : await api.verifyBackupCode({ body: { code, trustDevice: false }, headers: request.headers, returnHeaders: true });
+        ? await api.verifyTOTP({ body: { code, trustDevice: false }, headers: challengeHeaders, returnHeaders: true })
+        : await api.verifyBackupCode({ body: { code, trustDevice: false }, headers: challengeHeaders, returnHeaders: true });
     const { user } = response;
     await clearAccountFailures({ email: user.email });
     await recordStaffAuditEvent({ action: "staff.sign_in.succeeded", actorId: user.id, request, metadata: { secondFactor: options.kind } });
@@ -59,4 +67,16 @@ export async function verifySecondFactor(options: {
     if (code === "ACCOUNT_TEMPORARILY_LOCKED") return { ok: false, error: "locked", retryAfterSeconds: 15 * 60 };
     return { ok: false, error: "invalid" };
   }
+}
+
+// The request's headers with only the two-factor challenge cookie left.
+function withoutSessionCookie(headers: Headers): Headers {
+  const copy = new Headers(headers);
+  const cookies = (headers.get("cookie") ?? "")
+    .split(";")
+    .map((part) => part.trim())
+    .filter((part) => /^(__Secure-)?iop-staff\.two_factor=/.test(part));
+  if (cookies.length > 0) copy.set("cookie", cookies.join("; "));
+  else copy.delete("cookie");
+  return copy;
 }

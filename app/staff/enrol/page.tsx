@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { EnrolFlow } from "@/app/staff/enrol/EnrolFlow";
+import { signOutAction } from "@/app/staff/session/actions";
 import { readStaffRequest } from "@/lib/auth/staff-request";
 import { readStaffSession } from "@/lib/auth/staff-session";
 
@@ -16,6 +17,11 @@ export default async function EnrolPage() {
       <h1>Set up two-step sign-in</h1>
       <p>Staff accounts need a code from your phone as well as your password. This takes about two minutes.</p>
       <EnrolFlow />
+      <form action={signOutAction} className="enrol-sign-out">
+        <button className="button-secondary" type="submit">
+          Not now: sign out
+        </button>
+      </form>
     </main>
   );
 }
