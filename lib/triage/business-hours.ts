@@ -1,3 +1,5 @@
+import { zoneOffsetMs } from "@/lib/triage/zone-offset";
+
 // Business hours in a named time zone, and arithmetic over them. Wall-clock
 // times are turned into instants with the zone's offset on that very day, so
 // daylight-saving changes (a 23- or 25-hour day) come out right.
@@ -11,35 +13,6 @@ type LocalDate = { year: number; month: number; day: number };
 
 const MINUTE = 60_000;
 const MAX_DAYS = 400;
-
-// Building a formatter costs far more than using one (tens of microseconds
-// each call, which adds up over a year of days): one per zone, kept.
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-function formatterFor(timeZone: string): Intl.DateTimeFormat {
-  let formatter = formatters.get(timeZone);
-  if (!formatter) {
-    formatter = new Intl.DateTimeFormat("en-US", {
-      timeZone,
-      hourCycle: "h23",
-      year: "numeric",
-      month: "2-digit",
-      day: "2-digit",
-      hour: "2-digit",
-      minute: "2-digit",
-      second: "2-digit",
-    });
-    formatters.set(timeZone, formatter);
-  }
-  return formatter;
-}
-
-function zoneOffsetMs(instant: number, timeZone: string): number {
-  const parts = formatterFor(timeZone).formatToParts(new Date(instant));
-  const get = (type: string) => Number(parts.find((part) => part.type === type)?.value ?? 0);
-  const asUtc = Date.UTC(get("year"), get("month") - 1, get("day"), get("hour"), get("minute"), get("second"));
-  return asUtc - Math.floor(instant / 1000) * 1000;
-}
 
 function localDateOf(instant: number, timeZone: string): LocalDate {
   const shifted = new Date(instant + zoneOffsetMs(instant, timeZone));

@@ -1,3 +1,5 @@
+import { zoneOffsetMs } from "@/lib/triage/zone-offset";
+
 // A follow-up typed into <input type="datetime-local"> ("2026-12-01T10:30")
 // means that time on the clinic's clocks, whatever zone the coordinator's
 // browser is in. The zone's offset is taken at that very moment, so dates
@@ -6,21 +8,6 @@
 // time that occurs twice in autumn is its first occurrence, as Temporal's
 // "compatible" disambiguation does.
 const WALL_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/;
-
-function zoneOffsetMs(instant: number, timeZone: string): number {
-  const parts = new Intl.DateTimeFormat("en-US", {
-    timeZone,
-    hourCycle: "h23",
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-    hour: "2-digit",
-    minute: "2-digit",
-    second: "2-digit",
-  }).formatToParts(new Date(instant));
-  const get = (type: string) => Number(parts.find((part) => part.type === type)?.value ?? 0);
-  return Date.UTC(get("year"), get("month") - 1, get("day"), get("hour"), get("minute"), get("second")) - Math.floor(instant / 1000) * 1000;
-}
 
 export function instantFromWallTime(wallTime: string, timeZone: string): Date | null {
   const match = WALL_TIME.exec(wallTime);
