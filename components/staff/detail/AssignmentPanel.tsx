@@ -2,6 +2,7 @@
 
 import { useActionState } from "react";
 import { assignAction } from "@/app/staff/(signed-in)/inquiries/[id]/actions";
+import { useFocusHeadingAfter, useSingleFlight } from "./use-panel-action";
 import { FieldErrorText, FormOutcome, fieldErrorOf } from "./FormOutcome";
 
 export type AssignableStaff = { id: string; name: string; speaksLanguage: boolean };
@@ -16,33 +17,35 @@ export function AssignmentPanel(props: {
   languageLabel: string;
 }) {
   const [state, action, pending] = useActionState(assignAction, null);
+  const actionOnce = useSingleFlight(action, pending);
+  const headingRef = useFocusHeadingAfter([state]);
   const error = fieldErrorOf(state, "assigneeId");
   const mine = props.assignee?.id === props.viewerId;
   return (
     <section aria-labelledby="assignment-heading" className="panel">
-      <h2 id="assignment-heading">Assignment</h2>
+      <h2 id="assignment-heading" ref={headingRef} tabIndex={-1}>Assignment</h2>
       <p>{props.assignee ? `Assigned to ${props.assignee.name}${mine ? " (you)" : ""}` : "Not assigned to anyone"}</p>
       <div className="button-row">
         {mine ? null : (
-          <form action={action}>
+          <form action={actionOnce}>
             <input type="hidden" name="inquiryId" value={props.inquiryId} />
             <input type="hidden" name="assigneeId" value="me" />
-            <button className="button-primary button-inline" type="submit" disabled={pending}>
+            <button className="button-primary button-inline" type="submit" aria-disabled={pending}>
               Assign to me
             </button>
           </form>
         )}
         {props.assignee ? (
-          <form action={action}>
+          <form action={actionOnce}>
             <input type="hidden" name="inquiryId" value={props.inquiryId} />
             <input type="hidden" name="assigneeId" value="" />
-            <button className="button-secondary" type="submit" disabled={pending}>
+            <button className="button-secondary" type="submit" aria-disabled={pending}>
               Unassign
             </button>
           </form>
         ) : null}
       </div>
-      <form action={action} className="form-row">
+      <form action={actionOnce} className="form-row">
         <input type="hidden" name="inquiryId" value={props.inquiryId} />
         <div className={error ? "field field--error" : "field"}>
           <label htmlFor="assign-to">Assign to</label>
@@ -59,7 +62,7 @@ export function AssignmentPanel(props: {
             ))}
           </select>
         </div>
-        <button className="button-secondary button-inline" type="submit" disabled={pending}>
+        <button className="button-secondary button-inline" type="submit" aria-disabled={pending}>
           Assign
         </button>
       </form>

@@ -3,6 +3,7 @@
 import { useActionState, useState } from "react";
 import { continueAttemptsAction, logAttemptAction } from "@/app/staff/(signed-in)/inquiries/[id]/actions";
 import type { TriageActionState } from "@/lib/triage/triage-action-result";
+import { useFocusHeadingAfter, useSingleFlight } from "./use-panel-action";
 import { FieldErrorText, FormOutcome, fieldErrorOf } from "./FormOutcome";
 
 export type AttemptButton = { value: string; label: string; refusal: string | null };
@@ -56,12 +57,15 @@ export function AttemptPanel(props: {
   attempts: AttemptRow[];
 }) {
   const [state, action, pending] = useActionState(logAttemptAction, null);
+  const actionOnce = useSingleFlight(action, pending);
   const [decisionState, decide, deciding] = useActionState(continueAttemptsAction, null);
+  const decideOnce = useSingleFlight(decide, deciding);
+  const headingRef = useFocusHeadingAfter([state, decisionState]);
   const followUp = useFollowUp(state);
   const decisionFollowUp = useFollowUp(decisionState);
   return (
     <section aria-labelledby="attempts-heading" className="panel">
-      <h2 id="attempts-heading">Contact attempts</h2>
+      <h2 id="attempts-heading" ref={headingRef} tabIndex={-1}>Contact attempts</h2>
       {props.nextFollowUp ? <p>Next follow-up: {props.nextFollowUp}</p> : null}
       {props.decision.due ? (
         <div className="alert decision" role="group" aria-labelledby="decision-heading">
@@ -70,7 +74,7 @@ export function AttemptPanel(props: {
             {props.decision.unsuccessful} attempts in a row without reaching the person. Close the inquiry (for example as Unreachable,{" "}
             <a href="#close-inquiry">under Stage</a>) or keep trying.
           </p>
-          <form action={decide} onSubmit={decisionFollowUp.markSent}>
+          <form action={decideOnce} onSubmit={decisionFollowUp.markSent}>
             <input type="hidden" name="inquiryId" value={props.inquiryId} />
             <FollowUpField
               id="decision-follow-up"
@@ -79,7 +83,7 @@ export function AttemptPanel(props: {
               error={fieldErrorOf(decisionState, "nextFollowUpAt")}
               hint={props.followUpHint}
             />
-            <button className="button-secondary" type="submit" disabled={deciding}>
+            <button className="button-secondary" type="submit" aria-disabled={deciding}>
               Keep trying
             </button>
           </form>
@@ -89,7 +93,7 @@ export function AttemptPanel(props: {
       {props.closed ? (
         <p>This inquiry is closed. Reopen it (under Stage) to log contact.</p>
       ) : (
-        <form action={action} onSubmit={followUp.markSent}>
+        <form action={actionOnce} onSubmit={followUp.markSent}>
           {/* Enter in the date field submits with the form's first submit
               button; this disabled one makes Enter do nothing instead of
               logging an outcome nobody chose. */}
@@ -108,7 +112,7 @@ export function AttemptPanel(props: {
             <ul className="attempt-buttons">
               {props.buttons.map((button) => (
                 <li key={button.value}>
-                  <button className="button-secondary" type="submit" name="attempt" value={button.value} disabled={pending || button.refusal !== null}>
+                  <button className="button-secondary" type="submit" name="attempt" value={button.value} disabled={button.refusal !== null} aria-disabled={pending}>
                     {button.label}
                   </button>
                   {button.refusal ? <span className="hint"> {button.refusal}</span> : null}

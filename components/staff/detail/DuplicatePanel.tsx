@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { useActionState } from "react";
 import { resolveDuplicateAction } from "@/app/staff/(signed-in)/inquiries/[id]/actions";
+import { useFocusHeadingAfter, useSingleFlight } from "./use-panel-action";
 import { FormOutcome } from "./FormOutcome";
 
 export type DuplicateRow = { id: string; referenceCode: string; stageLabel: string; received: string; match: string; canBeOriginal: boolean };
@@ -16,10 +17,12 @@ export function DuplicatePanel(props: {
   candidates: DuplicateRow[];
 }) {
   const [state, action, pending] = useActionState(resolveDuplicateAction, null);
+  const actionOnce = useSingleFlight(action, pending);
+  const headingRef = useFocusHeadingAfter([state]);
   const undecided = props.state === "NONE" || props.state === "FLAGGED";
   return (
     <section aria-labelledby="duplicates-heading" className={props.state === "FLAGGED" ? "panel panel--flag" : "panel"}>
-      <h2 id="duplicates-heading">{props.state === "FLAGGED" ? "Possible duplicate" : "Same phone or email"}</h2>
+      <h2 id="duplicates-heading" ref={headingRef} tabIndex={-1}>{props.state === "FLAGGED" ? "Possible duplicate" : "Same phone or email"}</h2>
       {props.state === "CONFIRMED" && props.original ? (
         <p>
           Closed as a duplicate of <Link href={`/staff/inquiries/${props.original.id}`}>{props.original.referenceCode}</Link>. Work on that inquiry.
@@ -33,11 +36,11 @@ export function DuplicatePanel(props: {
             <Link href={`/staff/inquiries/${candidate.id}`}>{candidate.referenceCode}</Link>: {candidate.stageLabel}, received {candidate.received}, same{" "}
             {candidate.match}
             {undecided && candidate.canBeOriginal ? (
-              <form action={action}>
+              <form action={actionOnce}>
                 <input type="hidden" name="inquiryId" value={props.inquiryId} />
                 <input type="hidden" name="decision" value="confirm" />
                 <input type="hidden" name="originalId" value={candidate.id} />
-                <button className="button-secondary" type="submit" disabled={pending}>
+                <button className="button-secondary" type="submit" aria-disabled={pending}>
                   Close this inquiry as a duplicate of {candidate.referenceCode}
                 </button>
               </form>
@@ -46,10 +49,10 @@ export function DuplicatePanel(props: {
         ))}
       </ul>
       {undecided ? (
-        <form action={action}>
+        <form action={actionOnce}>
           <input type="hidden" name="inquiryId" value={props.inquiryId} />
           <input type="hidden" name="decision" value="dismiss" />
-          <button className="button-secondary" type="submit" disabled={pending}>
+          <button className="button-secondary" type="submit" aria-disabled={pending}>
             Not a duplicate
           </button>
         </form>

@@ -2,6 +2,7 @@
 
 import { useActionState } from "react";
 import { changeStageAction, closeInquiryAction } from "@/app/staff/(signed-in)/inquiries/[id]/actions";
+import { useFocusHeadingAfter, useSingleFlight } from "./use-panel-action";
 import { FieldErrorText, FormOutcome, fieldErrorOf } from "./FormOutcome";
 
 export type StageMove = { to: string; label: string };
@@ -19,12 +20,15 @@ export function StagePanel(props: {
   exits: ExitChoice[];
 }) {
   const [moveState, moveAction, moving] = useActionState(changeStageAction, null);
+  const moveActionOnce = useSingleFlight(moveAction, moving);
   const [closeState, closeAction, closing] = useActionState(closeInquiryAction, null);
+  const closeActionOnce = useSingleFlight(closeAction, closing);
+  const headingRef = useFocusHeadingAfter([moveState, closeState]);
   const closeError = fieldErrorOf(closeState, "exit") ?? fieldErrorOf(closeState, "exitReasonId") ?? fieldErrorOf(closeState, "to");
   const moveError = fieldErrorOf(moveState, "to");
   return (
     <section aria-labelledby="stage-heading" className="panel">
-      <h2 id="stage-heading">Stage</h2>
+      <h2 id="stage-heading" ref={headingRef} tabIndex={-1}>Stage</h2>
       <p className="stage-now">
         Now: <strong>{props.statusLabel}</strong>
         {props.closedNote ? ` (${props.closedNote})` : ""}
@@ -32,11 +36,11 @@ export function StagePanel(props: {
       {props.moves.length > 0 ? (
         <div className="button-row" role="group" aria-label="Move to another stage">
           {props.moves.map((move) => (
-            <form key={move.to} action={moveAction}>
+            <form key={move.to} action={moveActionOnce}>
               <input type="hidden" name="inquiryId" value={props.inquiryId} />
               <input type="hidden" name="expectedStage" value={props.status} />
               <input type="hidden" name="to" value={move.to} />
-              <button className="button-secondary" type="submit" disabled={moving}>
+              <button className="button-secondary" type="submit" aria-disabled={moving}>
                 {move.label}
               </button>
             </form>
@@ -46,7 +50,7 @@ export function StagePanel(props: {
       <FieldErrorText id="stage-move-error" message={moveError} />
       <FormOutcome state={moveState} />
       {props.exits.length > 0 ? (
-        <form action={closeAction} className="form-row" id="close-inquiry">
+        <form action={closeActionOnce} className="form-row" id="close-inquiry">
           <input type="hidden" name="inquiryId" value={props.inquiryId} />
           <input type="hidden" name="expectedStage" value={props.status} />
           <div className={closeError ? "field field--error" : "field"}>
@@ -67,7 +71,7 @@ export function StagePanel(props: {
               ))}
             </select>
           </div>
-          <button className="button-secondary button-inline" type="submit" disabled={closing}>
+          <button className="button-secondary button-inline" type="submit" aria-disabled={closing}>
             Close inquiry
           </button>
         </form>
