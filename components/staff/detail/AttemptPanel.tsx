@@ -1,5 +1,6 @@
 "use client";
 
+import { TableScroll } from "@/components/staff/TableScroll";
 import { useActionState, useState } from "react";
 import { continueAttemptsAction, logAttemptAction } from "@/app/staff/(signed-in)/inquiries/[id]/actions";
 import type { TriageActionState } from "@/lib/triage/triage-action-result";
@@ -124,7 +125,7 @@ export function AttemptPanel(props: {
       )}
       <FormOutcome state={state} />
       {props.attempts.length > 0 ? (
-        <div className="table-scroll">
+        <TableScroll label="Contact attempts so far">
           <table>
             <caption className="note">Newest first</caption>
             <thead>
@@ -146,7 +147,7 @@ export function AttemptPanel(props: {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       ) : (
         <p className="note">No attempts logged yet.</p>
       )}

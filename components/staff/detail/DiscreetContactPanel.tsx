@@ -1,3 +1,4 @@
+import { TableScroll } from "@/components/staff/TableScroll";
 import type { RequesterType } from "@/lib/db/generated/enums";
 import type { InquiryConsents } from "@/lib/triage/read-current-consents";
 import { CONSENT_LABELS, CONSENT_ORDER, PERSON_AWARE_LABELS } from "./answer-labels";
@@ -48,6 +49,7 @@ export function DiscreetContactPanel(props: {
           </li>
         ))}
       </ul>
+      <TableScroll label="Consent per channel">
       <table className="consent-table">
         <caption>Consent per channel</caption>
         <thead>
@@ -72,6 +74,7 @@ export function DiscreetContactPanel(props: {
           })}
         </tbody>
       </table>
+      </TableScroll>
       {earlier ? (
         <details>
           <summary>Every consent record, oldest first</summary>

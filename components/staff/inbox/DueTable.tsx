@@ -1,3 +1,4 @@
+import { TableScroll } from "@/components/staff/TableScroll";
 import Link from "next/link";
 import { formatBestTimes, LANGUAGE_LABELS } from "@/components/staff/inbox/inbox-format";
 import type { InboxTableRow } from "@/components/staff/inbox/inbox-types";
@@ -10,7 +11,7 @@ export type DueTableRow = InboxTableRow & { callBackAt: string; callBackExact: s
 // reach them, and may be less discreet).
 export function DueTable(props: { rows: DueTableRow[]; stages: Record<string, string>; serverNowMs: number; caption: string }) {
   return (
-    <div className="table-scroll">
+    <TableScroll label="Call-backs">
       <table className="inbox-table">
         <caption>{props.caption}</caption>
         <thead>
@@ -50,6 +51,6 @@ export function DueTable(props: { rows: DueTableRow[]; stages: Record<string, st
           ))}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }

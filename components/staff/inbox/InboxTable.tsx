@@ -1,3 +1,4 @@
+import { TableScroll } from "@/components/staff/TableScroll";
 import Link from "next/link";
 import { formatBestTimes, LANGUAGE_LABELS } from "@/components/staff/inbox/inbox-format";
 import type { InboxLabels, InboxTableRow } from "@/components/staff/inbox/inbox-types";
@@ -11,7 +12,7 @@ import { ResponseClockCell } from "@/components/staff/inbox/ResponseClockCell";
 export function InboxTable(props: { rows: InboxTableRow[]; labels: InboxLabels; caption: React.ReactNode }) {
   const { labels } = props;
   return (
-    <div className="table-scroll">
+    <TableScroll label="Inquiries">
       <table className="inbox-table">
         <caption>{props.caption}</caption>
         <thead>
@@ -58,6 +59,6 @@ export function InboxTable(props: { rows: InboxTableRow[]; labels: InboxLabels; 
           ))}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }

@@ -1,3 +1,5 @@
+import { TableScroll } from "@/components/staff/TableScroll";
+
 // A horizontal bar chart in SVG with its data table. The chart is for a
 // glance; the table below it carries every figure for screen readers and for
 // anyone who wants the numbers. No inline styles (the CSP forbids them): bar
@@ -44,7 +46,7 @@ export function BarChart(props: { id: string; title: string; description: string
           })}
         </svg>
       )}
-      <div className="table-scroll">
+      <TableScroll label={`${props.title}: table`}>
         <table>
           <caption className="visually-hidden">{`${props.title}: the figures`}</caption>
           <thead>
@@ -67,7 +69,7 @@ export function BarChart(props: { id: string; title: string; description: string
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
     </figure>
   );
 }

@@ -1,3 +1,4 @@
+import { TableScroll } from "@/components/staff/TableScroll";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { requireStaffPage } from "@/lib/auth/require-staff";
@@ -58,7 +59,7 @@ export default async function AuditPage({ searchParams }: Props) {
           Filter
         </button>
       </form>
-      <div className="table-scroll">
+      <TableScroll label="Audit log entries">
         <table>
           <caption className="note">Newest first, {rows.length} shown</caption>
           <thead>
@@ -82,7 +83,7 @@ export default async function AuditPage({ searchParams }: Props) {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
       {nextBefore ? (
         <p>
           <Link href={`/staff/admin/audit?${query({ before: nextBefore })}`}>Older entries</Link>

@@ -1,3 +1,4 @@
+import { TableScroll } from "@/components/staff/TableScroll";
 import type { Metadata } from "next";
 import { retryNotificationAction } from "@/app/staff/(signed-in)/admin/notifications/actions";
 import { AdminActionForm } from "@/components/staff/AdminActionForm";
@@ -24,7 +25,7 @@ export default async function FailedNotificationsPage() {
       ) : (
         <>
           <AdminActionForm action={retryNotificationAction} hidden={{ notificationId: "all" }} label={`Send all ${failed.length} again`} />
-          <div className="table-scroll">
+          <TableScroll label="Failed notifications">
             <table>
               <caption className="note">Newest failure first</caption>
               <thead>
@@ -55,7 +56,7 @@ export default async function FailedNotificationsPage() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableScroll>
         </>
       )}
     </>

@@ -1,3 +1,4 @@
+import { TableScroll } from "@/components/staff/TableScroll";
 import type { Metadata } from "next";
 import { exitReasonAction, referralSourceAction, saveStagesAction, staffLanguagesAction } from "@/app/staff/(signed-in)/admin/settings/actions";
 import { ActionForm } from "@/app/staff/(signed-in)/admin/settings/ActionForm";
@@ -37,7 +38,7 @@ export default async function SettingsPage() {
         <h2 id="stages-heading">Pipeline stages</h2>
         <p>Rename the stages and choose the order they are listed in. Which moves are allowed does not change.</p>
         <ActionForm action={saveStagesAction} submitLabel="Save stages" label="Pipeline stages">
-          <div className="table-scroll">
+          <TableScroll label="Settings table">
             <table>
               <thead>
                 <tr>
@@ -62,7 +63,7 @@ export default async function SettingsPage() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableScroll>
         </ActionForm>
       </section>
 

@@ -1,3 +1,4 @@
+import { TableScroll } from "@/components/staff/TableScroll";
 import type { Metadata } from "next";
 import { revokeInvitationAction, staffUserAction } from "@/app/staff/(signed-in)/admin/users/actions";
 import { AdminActionForm } from "@/components/staff/AdminActionForm";
@@ -33,7 +34,7 @@ export default async function UsersPage() {
 
       <section aria-labelledby="users-heading">
         <h2 id="users-heading">Staff accounts</h2>
-        <div className="table-scroll">
+        <TableScroll label="Staff accounts">
           <table>
             <thead>
               <tr>
@@ -85,7 +86,7 @@ export default async function UsersPage() {
               })}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       </section>
 
       <section aria-labelledby="invitations-heading">
