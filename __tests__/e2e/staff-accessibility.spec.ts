@@ -96,25 +96,6 @@ async function overflow(page: Page): Promise<{ scrollWidth: number; clientWidth:
 
 /**
  * axe on the page as it is now; at 320 px, also no sideways scrolling.
- *
- * BUG (found at 320 px; the failures this spec reports until fixed):
- * - axe scrollable-region-focusable (serious, WCAG 2.1.1): every
- *   `<div class="table-scroll">` that actually scrolls has nothing focusable
- *   in it: the contact-attempts table (components/staff/detail/AttemptPanel.tsx),
- *   the three report tables (figure[aria-labelledby="funnel-caption" |
- *   "source-caption" | "language-caption"] > .table-scroll, app/staff/(signed-in)/reports),
- *   the audit log table (app/staff/(signed-in)/admin/audit/page.tsx). Keyboard
- *   users cannot scroll them. Suggested fix: give every .table-scroll
- *   `tabIndex={0}` plus `role="region"` and an accessible name (aria-labelledby
- *   its caption), ideally in one shared TableScroll component; the focus
- *   outline from :focus-visible then shows on it.
- * - Reflow (WCAG 1.4.10): the inquiry page's "Consent per channel" table
- *   (table.consent-table, components/staff/detail/DiscreetContactPanel.tsx) is
- *   not in a .table-scroll container and makes the page 425 px wide. Suggested
- *   fix: wrap it in the same scrollable, focusable container (or let its
- *   cells wrap: `overflow-wrap: anywhere` on the wording column).
- * - Reflow: /staff/admin/settings is 381 px wide at 320 (see the culprits the
- *   failure message lists).
  */
 async function checkPage(page: Page, where: string): Promise<void> {
   const width = page.viewportSize()?.width ?? 0;

@@ -164,14 +164,7 @@ test("a coordinator triages a new inquiry from arrival to 'Screening scheduled' 
     expect(await inquiryState(inquiry.id, coordinator.id)).toMatchObject({ status: "NEW", assigneeId: null, attempts: [], notes: 0 });
 
     // ── Take it: "Assign to me". ──
-    // BUG (focus lost, WCAG 2.4.3): every detail-page action button is
-    // `disabled={pending}` (components/staff/detail/AssignmentPanel.tsx,
-    // AttemptPanel.tsx, StagePanel.tsx, NoteForm.tsx), and Chromium drops focus
-    // to <body> when the focused button becomes disabled; "Assign to me" is
-    // then removed altogether. Suggested fix: keep the buttons enabled and
-    // ignore a second submit while pending (aria-disabled="true"), and after
-    // self-assigning move focus to the new assignment line (tabIndex={-1},
-    // focused in an effect on state.ok) or to "Unassign".
+    // Focus must survive the button going away (it moves to the panel).
     const assignment = page.getByRole("region", { name: "Assignment" });
     await focusByKeyboard(page, assignment.getByRole("button", { name: "Assign to me" }));
     await pressEnter(page, "Assign to me");
@@ -180,14 +173,7 @@ test("a coordinator triages a new inquiry from arrival to 'Screening scheduled' 
     await expectFocusKept(page, "Assign to me (re-rendered)");
 
     // ── A call nobody answers, then one that reaches the person. ──
-    // BUG (focus not visible, WCAG 2.4.7): Tab passes the "Next follow-up"
-    // <input type="datetime-local"> (#attempt-follow-up, AttemptPanel.tsx)
-    // with no focus indicator: in Chromium the input does not match
-    // `:focus-visible` (focus sits in its inner date fields), so
-    // app/globals.css's only focus rule never applies. Suggested fix in
-    // app/globals.css: `input:is([type="date"], [type="time"],
-    // [type="datetime-local"]):focus { outline: 3px solid var(--focus);
-    // outline-offset: 2px; }` (the inbox and export date filters benefit too).
+    // Tab passes the "Next follow-up" date-time field, whose outline must show.
     const attempts = page.getByRole("region", { name: "Contact attempts" });
     await focusByKeyboard(page, attempts.getByRole("button", { name: "Called: no answer" }));
     await pressEnter(page, "Called: no answer");
