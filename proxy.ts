@@ -5,6 +5,9 @@ import { NextResponse, type NextRequest } from "next/server";
 // to its own) and no third-party origin of any kind is allowed. Confidentiality
 // rule 4: these pages talk to no one else. (Locale routing is in next.config.js.)
 export function proxy(request: NextRequest): NextResponse {
+  if (isCrossSiteStaffPost(request)) {
+    return new NextResponse("Cross-site request refused.", { status: 403, headers: { "Content-Type": "text/plain", "Cache-Control": "no-store" } });
+  }
   const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
   const policy = contentSecurityPolicy(nonce);
   const requestHeaders = new Headers(request.headers);
@@ -13,6 +16,26 @@ export function proxy(request: NextRequest): NextResponse {
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   response.headers.set("Content-Security-Policy", policy);
   return response;
+}
+
+// Every POST to the staff area (server actions, sign-in included) must come
+// from our own pages: an Origin naming this host, and no Sec-Fetch-Site
+// saying otherwise. Next.js checks Origin only when it is present; a browser
+// always sends it on POST, so a missing one is refused here too. This is a
+// cross-site-request filter in front of the actions, which still authorise
+// every call themselves.
+function isCrossSiteStaffPost(request: NextRequest): boolean {
+  if (request.method !== "POST" || !request.nextUrl.pathname.startsWith("/staff")) return false;
+  const fetchSite = request.headers.get("sec-fetch-site");
+  if (fetchSite !== null && fetchSite !== "same-origin") return true;
+  const origin = request.headers.get("origin");
+  const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
+  if (origin === null || host === null) return true;
+  try {
+    return new URL(origin).host !== host;
+  } catch {
+    return true;
+  }
 }
 
 function contentSecurityPolicy(nonce: string): string {
