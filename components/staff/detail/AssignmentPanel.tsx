@@ -2,7 +2,7 @@
 
 import { useActionState } from "react";
 import { assignAction } from "@/app/staff/(signed-in)/inquiries/[id]/actions";
-import { useFocusHeadingAfter, useSingleFlight } from "./use-panel-action";
+import { onSubmitOnce, useFocusHeadingAfter } from "./use-panel-action";
 import { FieldErrorText, FormOutcome, fieldErrorOf } from "./FormOutcome";
 
 export type AssignableStaff = { id: string; name: string; speaksLanguage: boolean };
@@ -17,7 +17,6 @@ export function AssignmentPanel(props: {
   languageLabel: string;
 }) {
   const [state, action, pending] = useActionState(assignAction, null);
-  const actionOnce = useSingleFlight(action, pending);
   const headingRef = useFocusHeadingAfter([state]);
   const error = fieldErrorOf(state, "assigneeId");
   const mine = props.assignee?.id === props.viewerId;
@@ -27,7 +26,7 @@ export function AssignmentPanel(props: {
       <p>{props.assignee ? `Assigned to ${props.assignee.name}${mine ? " (you)" : ""}` : "Not assigned to anyone"}</p>
       <div className="button-row">
         {mine ? null : (
-          <form action={actionOnce}>
+          <form action={action} onSubmit={onSubmitOnce(pending)}>
             <input type="hidden" name="inquiryId" value={props.inquiryId} />
             <input type="hidden" name="assigneeId" value="me" />
             <button className="button-primary button-inline" type="submit" aria-disabled={pending}>
@@ -36,7 +35,7 @@ export function AssignmentPanel(props: {
           </form>
         )}
         {props.assignee ? (
-          <form action={actionOnce}>
+          <form action={action} onSubmit={onSubmitOnce(pending)}>
             <input type="hidden" name="inquiryId" value={props.inquiryId} />
             <input type="hidden" name="assigneeId" value="" />
             <button className="button-secondary" type="submit" aria-disabled={pending}>
@@ -45,7 +44,7 @@ export function AssignmentPanel(props: {
           </form>
         ) : null}
       </div>
-      <form action={actionOnce} className="form-row">
+      <form action={action} onSubmit={onSubmitOnce(pending)} className="form-row">
         <input type="hidden" name="inquiryId" value={props.inquiryId} />
         <div className={error ? "field field--error" : "field"}>
           <label htmlFor="assign-to">Assign to</label>

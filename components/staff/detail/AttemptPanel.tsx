@@ -4,7 +4,7 @@ import { TableScroll } from "@/components/staff/TableScroll";
 import { useActionState, useState } from "react";
 import { continueAttemptsAction, logAttemptAction } from "@/app/staff/(signed-in)/inquiries/[id]/actions";
 import type { TriageActionState } from "@/lib/triage/triage-action-result";
-import { useFocusHeadingAfter, useSingleFlight } from "./use-panel-action";
+import { onSubmitOnce, useFocusHeadingAfter } from "./use-panel-action";
 import { FieldErrorText, FormOutcome, fieldErrorOf } from "./FormOutcome";
 
 export type AttemptButton = { value: string; label: string; refusal: string | null };
@@ -58,9 +58,7 @@ export function AttemptPanel(props: {
   attempts: AttemptRow[];
 }) {
   const [state, action, pending] = useActionState(logAttemptAction, null);
-  const actionOnce = useSingleFlight(action, pending);
   const [decisionState, decide, deciding] = useActionState(continueAttemptsAction, null);
-  const decideOnce = useSingleFlight(decide, deciding);
   const headingRef = useFocusHeadingAfter([state, decisionState]);
   const followUp = useFollowUp(state);
   const decisionFollowUp = useFollowUp(decisionState);
@@ -75,7 +73,7 @@ export function AttemptPanel(props: {
             {props.decision.unsuccessful} attempts in a row without reaching the person. Close the inquiry (for example as Unreachable,{" "}
             <a href="#close-inquiry">under Stage</a>) or keep trying.
           </p>
-          <form action={decideOnce} onSubmit={decisionFollowUp.markSent}>
+          <form action={decide} onSubmit={onSubmitOnce(deciding, decisionFollowUp.markSent)}>
             <input type="hidden" name="inquiryId" value={props.inquiryId} />
             <FollowUpField
               id="decision-follow-up"
@@ -94,7 +92,7 @@ export function AttemptPanel(props: {
       {props.closed ? (
         <p>This inquiry is closed. Reopen it (under Stage) to log contact.</p>
       ) : (
-        <form action={actionOnce} onSubmit={followUp.markSent}>
+        <form action={action} onSubmit={onSubmitOnce(pending, followUp.markSent)}>
           {/* Enter in the date field submits with the form's first submit
               button; this disabled one makes Enter do nothing instead of
               logging an outcome nobody chose. */}

@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { useActionState } from "react";
 import { resolveDuplicateAction } from "@/app/staff/(signed-in)/inquiries/[id]/actions";
-import { useFocusHeadingAfter, useSingleFlight } from "./use-panel-action";
+import { onSubmitOnce, useFocusHeadingAfter } from "./use-panel-action";
 import { FormOutcome } from "./FormOutcome";
 
 export type DuplicateRow = { id: string; referenceCode: string; stageLabel: string; received: string; match: string; canBeOriginal: boolean };
@@ -17,7 +17,6 @@ export function DuplicatePanel(props: {
   candidates: DuplicateRow[];
 }) {
   const [state, action, pending] = useActionState(resolveDuplicateAction, null);
-  const actionOnce = useSingleFlight(action, pending);
   const headingRef = useFocusHeadingAfter([state]);
   const undecided = props.state === "NONE" || props.state === "FLAGGED";
   return (
@@ -36,7 +35,7 @@ export function DuplicatePanel(props: {
             <Link href={`/staff/inquiries/${candidate.id}`}>{candidate.referenceCode}</Link>: {candidate.stageLabel}, received {candidate.received}, same{" "}
             {candidate.match}
             {undecided && candidate.canBeOriginal ? (
-              <form action={actionOnce}>
+              <form action={action} onSubmit={onSubmitOnce(pending)}>
                 <input type="hidden" name="inquiryId" value={props.inquiryId} />
                 <input type="hidden" name="decision" value="confirm" />
                 <input type="hidden" name="originalId" value={candidate.id} />
@@ -49,7 +48,7 @@ export function DuplicatePanel(props: {
         ))}
       </ul>
       {undecided ? (
-        <form action={actionOnce}>
+        <form action={action} onSubmit={onSubmitOnce(pending)}>
           <input type="hidden" name="inquiryId" value={props.inquiryId} />
           <input type="hidden" name="decision" value="dismiss" />
           <button className="button-secondary" type="submit" aria-disabled={pending}>

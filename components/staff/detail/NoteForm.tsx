@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState, useState } from "react";
-import { useSingleFlight } from "./use-panel-action";
+import { onSubmitOnce } from "./use-panel-action";
 import { addNoteAction, editNoteAction } from "@/app/staff/(signed-in)/inquiries/[id]/actions";
 import { NOTE_MAX } from "@/lib/validations/inquiry-note";
 import { FieldErrorText, FormOutcome, fieldErrorOf } from "./FormOutcome";
@@ -11,7 +11,6 @@ import { FieldErrorText, FormOutcome, fieldErrorOf } from "./FormOutcome";
 // box empties once it is saved (unless more was typed meanwhile).
 export function NoteForm(props: { inquiryId: string; noteId?: string; initialBody?: string; label: string; submitLabel: string }) {
   const [state, action, pending] = useActionState(props.noteId ? editNoteAction : addNoteAction, null);
-  const actionOnce = useSingleFlight(action, pending);
   const [body, setBody] = useState(props.initialBody ?? "");
   const [sent, setSent] = useState<string | null>(null);
   const [seen, setSeen] = useState(state);
@@ -22,7 +21,7 @@ export function NoteForm(props: { inquiryId: string; noteId?: string; initialBod
   const id = props.noteId ? `note-${props.noteId}` : "note-new";
   const error = fieldErrorOf(state, "body");
   return (
-    <form action={actionOnce} onSubmit={() => setSent(body)}>
+    <form action={action} onSubmit={onSubmitOnce(pending, () => setSent(body))}>
       <input type="hidden" name="inquiryId" value={props.inquiryId} />
       {props.noteId ? <input type="hidden" name="noteId" value={props.noteId} /> : null}
       <div className={error ? "field field--error" : "field"}>

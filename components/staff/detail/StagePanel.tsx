@@ -2,7 +2,7 @@
 
 import { useActionState } from "react";
 import { changeStageAction, closeInquiryAction } from "@/app/staff/(signed-in)/inquiries/[id]/actions";
-import { useFocusHeadingAfter, useSingleFlight } from "./use-panel-action";
+import { onSubmitOnce, useFocusHeadingAfter } from "./use-panel-action";
 import { FieldErrorText, FormOutcome, fieldErrorOf } from "./FormOutcome";
 
 export type StageMove = { to: string; label: string };
@@ -20,9 +20,7 @@ export function StagePanel(props: {
   exits: ExitChoice[];
 }) {
   const [moveState, moveAction, moving] = useActionState(changeStageAction, null);
-  const moveActionOnce = useSingleFlight(moveAction, moving);
   const [closeState, closeAction, closing] = useActionState(closeInquiryAction, null);
-  const closeActionOnce = useSingleFlight(closeAction, closing);
   const headingRef = useFocusHeadingAfter([moveState, closeState]);
   const closeError = fieldErrorOf(closeState, "exit") ?? fieldErrorOf(closeState, "exitReasonId") ?? fieldErrorOf(closeState, "to");
   const moveError = fieldErrorOf(moveState, "to");
@@ -36,7 +34,7 @@ export function StagePanel(props: {
       {props.moves.length > 0 ? (
         <div className="button-row" role="group" aria-label="Move to another stage">
           {props.moves.map((move) => (
-            <form key={move.to} action={moveActionOnce}>
+            <form key={move.to} action={moveAction} onSubmit={onSubmitOnce(moving)}>
               <input type="hidden" name="inquiryId" value={props.inquiryId} />
               <input type="hidden" name="expectedStage" value={props.status} />
               <input type="hidden" name="to" value={move.to} />
@@ -50,7 +48,7 @@ export function StagePanel(props: {
       <FieldErrorText id="stage-move-error" message={moveError} />
       <FormOutcome state={moveState} />
       {props.exits.length > 0 ? (
-        <form action={closeActionOnce} className="form-row" id="close-inquiry">
+        <form action={closeAction} onSubmit={onSubmitOnce(closing)} className="form-row" id="close-inquiry">
           <input type="hidden" name="inquiryId" value={props.inquiryId} />
           <input type="hidden" name="expectedStage" value={props.status} />
           <div className={closeError ? "field field--error" : "field"}>

@@ -1,15 +1,19 @@
 "use client";
 
-import { useEffect, useRef } from "react";
+import { useEffect, useRef, type FormEvent } from "react";
 
 // Two keyboard-and-screen-reader needs of the detail page's small forms.
 //
 // A button stays focusable while its action runs (aria-disabled instead of
 // disabled: Chromium drops focus to <body> when the focused button becomes
-// disabled), and a second press while pending does nothing.
-export function useSingleFlight(action: (formData: FormData) => void, pending: boolean) {
-  return (formData: FormData) => {
-    if (!pending) action(formData);
+// disabled), and a second press while pending does nothing: this onSubmit
+// handler cancels it (React then does not run the form's action). The form
+// keeps the server action itself as its action, so it also posts without
+// JavaScript. `also` runs for a submission that goes ahead.
+export function onSubmitOnce(pending: boolean, also?: () => void) {
+  return (event: FormEvent<HTMLFormElement>) => {
+    if (pending) event.preventDefault();
+    else also?.();
   };
 }
 
