@@ -7,11 +7,13 @@ export const metadata: Metadata = { title: "Export" };
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
-const ERRORS: Record<string, string> = {
-  reason: "Say why this export is needed (at least 10 characters).",
-  columns: "Choose at least one column.",
-  "too-many": "Too many inquiries match for one export. Narrow the filter, for example to a shorter date range.",
-};
+// A Map, not an object: "?error=__proto__" or "?error=constructor" must find
+// nothing rather than an inherited property.
+const ERRORS = new Map<string, string>([
+  ["reason", "Say why this export is needed (at least 10 characters)."],
+  ["columns", "Choose at least one column."],
+  ["too-many", "Too many inquiries match for one export. Narrow the filter, for example to a shorter date range."],
+]);
 
 // The export form. It posts to /api/staff/exports, which checks everything
 // again and answers with the file. The inbox's filter can be handed over in
@@ -20,7 +22,7 @@ export default async function ExportPage({ searchParams }: Props) {
   await requireStaffPage({ role: "admin" });
   const params = await searchParams;
   const filter = ExportFilterSchema.parse(params);
-  const error = typeof params.error === "string" ? ERRORS[params.error] : undefined;
+  const error = typeof params.error === "string" ? ERRORS.get(params.error) : undefined;
   const db = getDb();
   const [stages, sources, staff] = await Promise.all([
     db.pipelineStage.findMany({ orderBy: { position: "asc" } }),
