@@ -6,7 +6,7 @@ const optional = <T extends z.ZodType>(schema: T) =>
   z.preprocess((value) => (value === "" || Array.isArray(value) ? undefined : value), schema.optional().catch(undefined));
 
 export const AuditFilterSchema = z.object({
-  actor: optional(z.string().max(64)),
+  actor: optional(z.string().regex(/^[A-Za-z0-9_-]{1,64}$/)),
   action: optional(z.string().regex(/^[a-z_.]{1,64}$/)),
   record: optional(z.uuid()),
   from: optional(z.iso.date()),
