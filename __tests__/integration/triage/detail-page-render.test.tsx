@@ -59,7 +59,7 @@ it("shows every answer, the referral rule, and offers only consented channels", 
     expect(html).toContain(answer);
   }
   expect(html).toMatch(/<button[^>]*disabled=""[^>]*>Voicemail left \(generic\)<\/button>/);
-  expect(html).toMatch(/<button[^>]*value="TEXT:LEFT_MESSAGE"(?![^>]*disabled)[^>]*>Text sent<\/button>/);
+  expect(html).toMatch(/<button[^>]*value="TEXT:LEFT_MESSAGE"(?![^>]*\sdisabled=)[^>]*>Text sent<\/button>/);
   expect(html).toContain("Called: no answer");
 });
 
