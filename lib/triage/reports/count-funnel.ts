@@ -13,7 +13,7 @@ export type Funnel = {
 };
 
 // "At least this far" is read from facts that stay after an inquiry moves on
-// or is closed: any contact attempt (or a first-contact time) for Contact
+// or is closed: a contact attempt of whatever kind (or a first-contact time) for Contact
 // attempted, an attempt that reached the person (or a later stage) for
 // Reached. Screening scheduled has no such trace, so an inquiry closed after
 // its screening was booked counts only as far as Reached.
