@@ -40,6 +40,8 @@ const nextConfig = {
       beforeFiles: [
         { source: "/", destination: "/en" },
         { source: "/:page(request|privacy)", destination: "/en/:page" },
+        // The App Router cannot route a folder named ".well-known".
+        { source: "/.well-known/security.txt", destination: "/api/well-known/security-txt" },
       ],
     };
   },

@@ -186,6 +186,10 @@ const ROUTE_HANDLERS: Record<string, RouteRule> = {
     unchanged: { sql: `SELECT count(*) AS n FROM "AuditEvent" WHERE action = 'inquiry.exported'`, for: "refused" },
   },
   "/icon.svg": { access: "public", methods: ["GET"], probe: { method: "GET", status: 200 } },
+  "/robots.txt": { access: "public", methods: ["GET"], probe: { method: "GET", status: 200 } },
+  "/manifest.webmanifest": { access: "public", methods: ["GET"], probe: { method: "GET", status: 200 } },
+  // Served at /.well-known/security.txt through a rewrite.
+  "/api/well-known/security-txt": { access: "public", methods: ["GET"], probe: { method: "GET", status: 200 } },
 };
 
 // ─── Expected outcomes ───────────────────────────────────────────────────────

@@ -2,6 +2,7 @@ import type { Metadata, Viewport } from "next";
 import { notFound } from "next/navigation";
 import { NextIntlClientProvider } from "next-intl";
 import { getTranslations, setRequestLocale } from "next-intl/server";
+import { clinicContent } from "@/lib/clinic/clinic-content";
 import { getEnv } from "@/lib/env";
 import { isLocale } from "@/lib/i18n/locales";
 import { clientMessagesFor } from "@/lib/i18n/messages";
@@ -17,7 +18,8 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return {
     title: t("title"),
     metadataBase: new URL(getEnv().PUBLIC_URL),
-    robots: { index: false, follow: false },
+    robots: clinicContent.indexPublicPages ? { index: true, follow: true } : { index: false, follow: false },
+    icons: { apple: "/icons/apple-touch-icon.png" },
     referrer: "same-origin",
   };
 }

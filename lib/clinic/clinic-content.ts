@@ -12,6 +12,8 @@ const ClinicContentSchema = z.strictObject({
   email: z.email(),
   address: z.string().min(1),
   retentionDays: z.number().int().min(30),
+  // Whether search engines may list the public pages (the staff area never).
+  indexPublicPages: z.boolean(),
   hours: Localised(z.string().min(1)),
   programme: Localised(z.strictObject({ name: z.string().min(1), summary: z.array(z.string().min(1)).min(1) })),
 });

@@ -78,10 +78,13 @@ export function exportedMethods(entry: string): string[] {
     }
   });
   if (!file) {
-    // A metadata route (icon.svg and the like) is a file, not a handler.
+    // A metadata route is a file (icon.svg) or a module with a default export
+    // (robots.ts serves robots.txt, manifest.ts manifest.webmanifest): GET only.
     const parent = path.dirname(base);
     const name = path.basename(base);
-    if (readdirSync(parent).includes(name)) return ["GET"];
+    const stem = name.replace(/\.[^.]+$/, "");
+    const files = readdirSync(parent);
+    if (files.includes(name) || files.includes(`${stem}.ts`)) return ["GET"];
     throw new Error(`no source for route handler ${entry}`);
   }
   const source = readFileSync(file, "utf8");
