@@ -57,6 +57,7 @@ const inquiry = (answer: string): SealedColumn => ({
 export const SEALED_COLUMNS: readonly SealedColumn[] = [
   ...["firstName", "phone", "email", "message", "referrerName", "referrerRelationship", "personAware"].map(inquiry),
   { table: "InquiryNoteVersion", column: "bodyEnc", idType: "uuid", format: fieldFormat((id) => `InquiryNoteVersion.body:${id}`) },
+  { table: "AdminReasonNote", column: "textEnc", idType: "uuid", format: fieldFormat((id) => `AdminReasonNote.text:${id}`) },
   { table: "StaffTwoFactor", column: "secret", idType: "text", format: betterAuthFormat },
   { table: "StaffTwoFactor", column: "backupCodes", idType: "text", format: betterAuthFormat },
 ];

@@ -103,6 +103,7 @@ it("rotates k1 to k2 (resuming after a crash), retires k1, and the check then ne
     "Inquiry.referrerRelationshipEnc": 12,
     "Inquiry.personAwareEnc": 12,
     "InquiryNoteVersion.bodyEnc": 12,
+    "AdminReasonNote.textEnc": 0,
     "StaffTwoFactor.secret": 1,
     "StaffTwoFactor.backupCodes": 1,
   });

@@ -49,6 +49,6 @@ it("clears it when the person's details are deleted on request", async () => {
   const code = await submitTestInquiry();
   const id = await inquiryIdOf(sql, code);
   expect(await traceOf(id)).toBeDefined();
-  await deleteInquiryOnRequest({ admin, referenceCode: code, reason: "Asked by phone on 3 May" });
+  await deleteInquiryOnRequest({ admin, referenceCode: code, category: "person_by_phone" });
   expect(await traceOf(id)).toBeUndefined();
 });

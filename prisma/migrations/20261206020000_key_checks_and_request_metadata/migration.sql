@@ -57,3 +57,20 @@ ALTER TABLE "AuditEvent" DISABLE TRIGGER "AuditEvent_append_only";
 UPDATE "AuditEvent" SET "ipHash" = NULL, "userAgent" = NULL
 WHERE "actorType" = 'PUBLIC' AND ("ipHash" IS NOT NULL OR "userAgent" IS NOT NULL);
 ALTER TABLE "AuditEvent" ENABLE TRIGGER "AuditEvent_append_only";
+
+-- Free text an admin types for an inquiry (a legal hold's case reference),
+-- encrypted and kept beside the record instead of in the append-only audit
+-- row (which holds only a category and this row's id); goes with the record.
+CREATE TABLE "AdminReasonNote" (
+    "id" UUID NOT NULL,
+    "inquiryId" UUID NOT NULL,
+    "action" VARCHAR(64) NOT NULL,
+    "textEnc" TEXT NOT NULL,
+    "createdAt" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    CONSTRAINT "AdminReasonNote_pkey" PRIMARY KEY ("id")
+);
+
+CREATE INDEX "AdminReasonNote_inquiryId_idx" ON "AdminReasonNote"("inquiryId");
+
+ALTER TABLE "AdminReasonNote" ADD CONSTRAINT "AdminReasonNote_inquiryId_fkey" FOREIGN KEY ("inquiryId") REFERENCES "Inquiry"("id") ON DELETE CASCADE ON UPDATE CASCADE;
