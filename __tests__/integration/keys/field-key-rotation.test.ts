@@ -2,9 +2,11 @@ import { randomBytes } from "node:crypto";
 import { symmetricDecrypt, symmetricEncrypt } from "better-auth/crypto";
 import { Client } from "pg";
 import { deriveAuthSecret } from "@/lib/auth/auth-secret";
+import { encryptField } from "@/lib/crypto/field-encryption";
 import { assertKeysOpenData } from "@/lib/keys/assert-keys-open-data";
 import { storedSecretConfig } from "@/lib/keys/better-auth-secrets";
 import { rotateFieldKeys } from "@/lib/keys/rotate-field-keys";
+import { SEALED_COLUMNS } from "@/lib/keys/sealed-columns";
 import { StartupRefusedError } from "@/lib/startup/startup-refused-error";
 import { keyringOf, newKeySpec, openAll, writeSealedInquiries } from "@/__tests__/support/sealed-fixtures";
 import { onTestDatabaseTeardown, provideTestDatabase } from "@/__tests__/support/test-database";
@@ -140,4 +142,27 @@ it("counts values under a key it does not hold, changes nothing of theirs, and r
   expect(result.remainingUnderOldKeys).toBeGreaterThan(0);
   expect(result.retiredKeyIds).toEqual([]);
   expect(await keyChecks()).toEqual(expect.arrayContaining([{ keyId: "k2", retired: false }]));
+});
+
+it("leaves alone a value the app rewrote between the rotation's read and its write", async () => {
+  const k4 = newKeySpec("k4");
+  const [inquiry] = await writeSealedInquiries(sql, { keyring: keyringOf(k4), lookupKey, count: 1 });
+  const phone = SEALED_COLUMNS.find((c) => c.table === "Inquiry" && c.column === "phoneEnc");
+  if (!phone || !inquiry) throw new Error("fixture");
+  const appValue = encryptField({ keyring: keyringOf(k4), plaintext: "+15550009999", context: `Inquiry.phone:${inquiry.id}` });
+  const racing = {
+    ...phone,
+    format: {
+      ...phone.format,
+      async reseal(options: Parameters<typeof phone.format.reseal>[0]) {
+        if (options.rowId === inquiry.id) await sql.query(`UPDATE "Inquiry" SET "phoneEnc" = $2 WHERE "id" = $1`, [inquiry.id, appValue]);
+        return phone.format.reseal(options);
+      },
+    },
+  };
+  const k5 = newKeySpec("k5");
+  const result = await rotateFieldKeys({ sql, ctx: { keyring: keyringOf(k5, k4), authSigningSecret: "x".repeat(44) }, lookupKey, columns: [racing] });
+  expect(result.columns[0]).toMatchObject({ changedMeanwhile: 1 });
+  const { rows } = await sql.query<{ phoneEnc: string }>(`SELECT "phoneEnc" FROM "Inquiry" WHERE "id" = $1`, [inquiry.id]);
+  expect(rows[0]?.phoneEnc).toBe(appValue);
 });
