@@ -36,6 +36,9 @@ const EnvSchema = z
     RATE_LIMIT_IP_WINDOW_SECONDS: z.coerce.number().int().min(1).default(3600),
     RATE_LIMIT_GLOBAL_MAX: z.coerce.number().int().min(1).default(300),
     RATE_LIMIT_GLOBAL_WINDOW_SECONDS: z.coerce.number().int().min(1).default(60),
+    // How long a public submission's address hash and User-Agent are kept
+    // (abuse control only; lib/triage/jobs purges them): at least a day.
+    REQUEST_METADATA_RETENTION_HOURS: z.coerce.number().int().min(1).max(720).default(24),
     TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(5).default(0),
     NOTIFY_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(10),
     NOTIFY_POLL_MS: z.coerce.number().int().min(100).max(60_000).default(1000),

@@ -244,6 +244,7 @@ for (const width of WIDTHS) {
       await checkPage(page, "/staff/admin/retention");
       const hold = page.getByRole("form", { name: "Place or lift a legal hold" });
       await hold.getByLabel("Reference code").fill("ZZZZ-ZZZZ");
+      await hold.getByLabel("Why").selectOption("litigation");
       await hold.getByLabel("Reason (case or request reference)").fill("Case 2024-117");
       await hold.getByRole("button", { name: "Apply" }).click();
       await expect(hold.getByRole("alert").or(hold.getByRole("status")).first()).not.toBeEmpty();

@@ -31,6 +31,7 @@ describe("getEnv", () => {
       RATE_LIMIT_GLOBAL_MAX: 300,
       RATE_LIMIT_GLOBAL_WINDOW_SECONDS: 60,
       TRUST_PROXY_HOPS: 0,
+      REQUEST_METADATA_RETENTION_HOURS: 24,
       NOTIFY_MAX_ATTEMPTS: 10,
       NOTIFY_POLL_MS: 1000,
       NOTIFY_RETRY_BASE_MS: 5000,
@@ -149,6 +150,8 @@ describe("getEnv", () => {
     it.each([
       ["TRUST_PROXY_HOPS", "6"],
       ["TRUST_PROXY_HOPS", "-1"],
+      ["REQUEST_METADATA_RETENTION_HOURS", "0"],
+      ["REQUEST_METADATA_RETENTION_HOURS", "721"],
       ["DATABASE_POOL_MAX", "0"],
       ["DATABASE_POOL_MAX", "ten"],
       ["FORM_MIN_FILL_SECONDS", "61"],

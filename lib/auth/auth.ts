@@ -7,6 +7,8 @@ import { clinicContent } from "@/lib/clinic/clinic-content";
 import { getPool } from "@/lib/db/client";
 import { getEnv } from "@/lib/env";
 import { deriveAuthSecret } from "@/lib/auth/auth-secret";
+import { getKeyring } from "@/lib/crypto/keyring";
+import { betterAuthSecrets } from "@/lib/keys/better-auth-secrets";
 import { STAFF_SESSION_ABSOLUTE_SECONDS } from "@/lib/auth/staff-session-policy";
 
 // The staff identity layer: Better Auth with its two-factor and admin plugins,
@@ -22,7 +24,11 @@ function createAuth() {
   return betterAuth({
     appName: clinicContent.name,
     baseURL: env.PUBLIC_URL,
+    // Signing (version 0, from APP_SECRET) apart from stored TOTP seeds and
+    // recovery codes (under the field keys): lib/keys/better-auth-secrets.ts.
+    // `secret` still opens seeds stored before that, until keys:rotate.
     secret: deriveAuthSecret(env.APP_SECRET),
+    secrets: betterAuthSecrets({ keyring: getKeyring(), signingSecret: deriveAuthSecret(env.APP_SECRET) }),
     database: getPool(),
     telemetry: { enabled: false },
     // Failed sign-ins are audited by us; the library's per-attempt warnings

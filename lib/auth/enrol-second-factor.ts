@@ -2,6 +2,7 @@ import "server-only";
 import { isAPIError } from "better-auth/api";
 import { getAuth } from "@/lib/auth/auth";
 import { recordStaffAuditEvent } from "@/lib/auth/record-staff-audit-event";
+import { resealStaffSecrets } from "@/lib/keys/reseal-staff-secrets";
 import type { StaffRequest } from "@/lib/auth/staff-request";
 
 // Enrolment, step one: the password again (Better Auth requires it), then a
@@ -14,6 +15,7 @@ export async function startSecondFactorEnrolment(options: {
   try {
     const result = await getAuth().api.enableTwoFactor({ body: { password: options.password }, headers: options.request.headers });
     if (result.method !== "totp") throw new Error("TOTP enrolment returned no secret");
+    await resealStaffSecrets();
     return { ok: true, totpUri: result.totpURI, recoveryCodes: result.backupCodes };
   } catch (error) {
     if (isAPIError(error) && error.statusCode === 400) return { ok: false, error: "wrong-password" };

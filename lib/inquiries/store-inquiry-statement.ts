@@ -19,7 +19,10 @@ import "server-only";
 //                    covers a concurrent twin that committed first (it is
 //                    then read back by the caller); a reference-code collision
 //                    raises unique_violation and the caller draws another code.
-//   5. consents, notification, audit, woken: one set per inserted row.
+//   5. consents, notification, audit, trace, woken: one set per inserted row.
+//      The address hash and User-Agent go to "SubmissionTrace", not to the
+//      append-only audit row, so they can be purged once abuse control no
+//      longer needs them (REQUEST_METADATA_RETENTION_HOURS).
 //
 // The global bucket's row stays locked from step 3 until commit, which is
 // why everything expensive (encryption, hashing, validation) happens before
@@ -63,9 +66,11 @@ WITH existing AS (
 ), notification AS (
   INSERT INTO "Notification" ("kind", "inquiryId") SELECT 'NEW_INQUIRY', inserted."id" FROM inserted
 ), audit AS (
-  INSERT INTO "AuditEvent" ("actorType", "action", "inquiryId", "ipHash", "userAgent", "metadata")
-  SELECT 'PUBLIC', 'inquiry.created', inserted."id", $29, $30, jsonb_build_object('urgency', inserted."urgency")
+  INSERT INTO "AuditEvent" ("actorType", "action", "inquiryId", "metadata")
+  SELECT 'PUBLIC', 'inquiry.created', inserted."id", jsonb_build_object('urgency', inserted."urgency")
   FROM inserted
+), trace AS (
+  INSERT INTO "SubmissionTrace" ("inquiryId", "ipHash", "userAgent") SELECT inserted."id", $29, $30 FROM inserted
 ), woken AS (
   SELECT pg_notify($31, '') FROM inserted
 )

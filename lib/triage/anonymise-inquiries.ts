@@ -5,7 +5,8 @@ export type AnonymisedCounts = { inquiries: number; notes: number; noteVersions:
 
 // Irreversible: every ciphertext and keyed-hash column is blanked (the key
 // cannot bring back what is no longer stored) and notes go with all their
-// versions. What stays is operational and identifies nobody: reference code,
+// versions, and so do the submission's request metadata (address hash,
+// User-Agent) and admins' notes (a legal hold's case reference). What stays is operational and identifies nobody: reference code,
 // dates, stage, urgency, language, referral source, contact attempts'
 // channels and outcomes, consent flags, so reports keep their figures. The
 // duplicate link goes too: it would tie this record to a person's other one.
@@ -19,6 +20,8 @@ export async function anonymiseInquiries(options: {
   if (inquiryIds.length === 0) return { inquiries: 0, notes: 0, noteVersions: 0 };
   const noteVersions = await tx.inquiryNoteVersion.count({ where: { note: { inquiryId: { in: inquiryIds } } } });
   const notes = await tx.inquiryNote.deleteMany({ where: { inquiryId: { in: inquiryIds } } });
+  await tx.submissionTrace.deleteMany({ where: { inquiryId: { in: inquiryIds } } });
+  await tx.adminReasonNote.deleteMany({ where: { inquiryId: { in: inquiryIds } } });
   const updated = await tx.inquiry.updateMany({
     where: { id: { in: inquiryIds }, anonymisedAt: null },
     data: {

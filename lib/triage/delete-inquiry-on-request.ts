@@ -5,6 +5,7 @@ import { assertAdmin } from "@/lib/triage/assert-admin";
 import { recordAdminAuditEvent } from "@/lib/triage/record-admin-audit-event";
 import { RetentionRefusedError } from "@/lib/triage/retention-refused-error";
 import type { TriageActor } from "@/lib/triage/triage-actor";
+import type { DELETION_CATEGORIES } from "@/lib/validations/admin-reason-categories";
 
 const OPEN_STAGES = new Set(["NEW", "CONTACT_ATTEMPTED", "REACHED", "SCREENING_SCHEDULED"]);
 
@@ -14,7 +15,13 @@ const OPEN_STAGES = new Set(["NEW", "CONTACT_ATTEMPTED", "REACHED", "SCREENING_S
 // operational facts stay so figures already reported do not change. A record
 // on legal hold is refused until the hold is lifted. An open inquiry is
 // closed as "Withdrew": nobody can contact a person whose details are gone.
-export async function deleteInquiryOnRequest(options: { admin: TriageActor; referenceCode: string; reason: string }): Promise<void> {
+// The reason is a category: free text about the request would outlive the
+// details it is about.
+export async function deleteInquiryOnRequest(options: {
+  admin: TriageActor;
+  referenceCode: string;
+  category: keyof typeof DELETION_CATEGORIES;
+}): Promise<void> {
   await getDb().$transaction(async (tx) => {
     await assertAdmin({ tx, userId: options.admin.user.id });
     const [row] = await tx.$queryRaw<{ id: string; status: string; legalHold: boolean; anonymisedAt: Date | null }[]>`
@@ -34,7 +41,7 @@ export async function deleteInquiryOnRequest(options: { admin: TriageActor; refe
       actor: options.admin,
       action: "inquiry.deleted_on_request",
       inquiryId: row.id,
-      metadata: { reason: options.reason, notes: counts.notes, noteVersions: counts.noteVersions, ...(closing ? { from: row.status, to: "WITHDREW" } : {}) },
+      metadata: { category: options.category, notes: counts.notes, noteVersions: counts.noteVersions, ...(closing ? { from: row.status, to: "WITHDREW" } : {}) },
     });
   });
 }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { categoryOf, EXPORT_CATEGORIES } from "@/lib/validations/admin-reason-categories";
 import { InboxFilterSchema } from "@/lib/validations/inbox-filter";
 
 // What a CSV export may contain. Operational facts only: no column here is
@@ -33,10 +34,8 @@ export const ExportFilterSchema = InboxFilterSchema.pick({ stage: true, urgency:
 export type ExportFilter = z.infer<typeof ExportFilterSchema>;
 
 export const InquiryExportSchema = z.object({
-  reason: z
-    .string()
-    .transform((value) => value.normalize("NFC").trim())
-    .pipe(z.string().min(10, "Say why this export is needed (at least 10 characters).").max(500, "Keep the reason under 500 characters.")),
+  // A category, never free text: the reason is kept in the audit trail for good.
+  category: categoryOf(EXPORT_CATEGORIES),
   columns: z
     .array(z.enum(EXPORT_COLUMN_KEYS as [ExportColumn, ...ExportColumn[]]))
     .min(1, "Choose at least one column.")

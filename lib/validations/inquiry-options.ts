@@ -22,7 +22,7 @@ export type RequesterType = (typeof REQUESTER_TYPES)[number];
 
 // Bumped whenever the wording of the consent text changes; each ConsentRecord
 // stores the version the person actually saw.
-export const CONSENT_TEXT_VERSION = "2026-11-26.en-es.1";
+export const CONSENT_TEXT_VERSION = "2026-12-06.en-es.1";
 
 export const LIMITS = {
   firstName: 60,

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { REFERENCE_CODE_PATTERN } from "@/lib/inquiries/reference-code";
+import { categoryOf, DELETION_CATEGORIES, LEGAL_HOLD_CATEGORIES } from "@/lib/validations/admin-reason-categories";
 
 const referenceCode = z
   .string()
@@ -11,11 +12,13 @@ const reason = z
   .transform((value) => value.normalize("NFC").trim())
   .pipe(z.string().min(5, "Give the reason (at least 5 characters).").max(500, "Keep the reason under 500 characters."));
 
-// An admin's legal-hold and deletion requests. Both need a reason for the
-// audit log; deletion also an explicit confirmation, as it cannot be undone.
-export const LegalHoldRequestSchema = z.object({ referenceCode, reason, hold: z.enum(["place", "lift"]) });
+// An admin's legal-hold and deletion requests. Both record a reason category
+// in the audit log; a hold also its case reference (kept beside the record,
+// not in the audit trail); deletion needs an explicit confirmation, as it
+// cannot be undone, and keeps no free text (the record's details are gone).
+export const LegalHoldRequestSchema = z.object({ referenceCode, category: categoryOf(LEGAL_HOLD_CATEGORIES), reason, hold: z.enum(["place", "lift"]) });
 export const DeletionRequestSchema = z.object({
   referenceCode,
-  reason,
+  category: categoryOf(DELETION_CATEGORIES),
   confirm: z.literal("yes", { error: "Tick the box to confirm that this cannot be undone." }),
 });

@@ -70,13 +70,15 @@ it("stores the row, six consents, one outbox row and one audit event, and wakes 
               (SELECT count(*) FROM "Notification" WHERE "inquiryId" = $1 AND status = 'PENDING')::int AS notifications,
               (SELECT json_agg(json_build_object('action', action, 'actor', "actorType", 'ipHash', "ipHash", 'ua', "userAgent", 'metadata', metadata))
                  FROM "AuditEvent" WHERE "inquiryId" = $1) AS audit,
+              (SELECT json_agg(json_build_object('ipHash', "ipHash", 'ua', "userAgent")) FROM "SubmissionTrace" WHERE "inquiryId" = $1) AS trace,
               (SELECT "referenceCode" FROM "Inquiry" WHERE id = $1) AS code`,
       [outcome.id],
     );
     expect(rows[0]).toEqual({
       consents: 6,
       notifications: 1,
-      audit: [{ action: "inquiry.created", actor: "PUBLIC", ipHash: "a".repeat(64), ua: "jest", metadata: { urgency: "ROUTINE" } }],
+      audit: [{ action: "inquiry.created", actor: "PUBLIC", ipHash: null, ua: null, metadata: { urgency: "ROUTINE" } }],
+      trace: [{ ipHash: "a".repeat(64), ua: "jest" }],
       code: outcome.referenceCode,
     });
     await expect(woken).resolves.toBe(OUTBOX_CHANNEL);

@@ -47,7 +47,7 @@ it("puts the discreet-contact preferences before any phone number or email addre
   for (const contact of ["+12125550142", "zephyrine.private@example.org"]) {
     expect(html.indexOf(contact)).toBeGreaterThan(html.indexOf("Do not name the programme"));
   }
-  expect(html).toContain("2026-11-26.en-es.1");
+  expect(html).toContain("2026-12-06.en-es.1");
 });
 
 it("shows every answer, the referral rule, and offers only consented channels", async () => {

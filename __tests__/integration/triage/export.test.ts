@@ -56,8 +56,8 @@ function parseCsv(csv: string): string[][] {
     .map((line) => [...line.matchAll(/"((?:[^"]|"")*)"|(?<=^|,)(?=,|$)/g)].map((match) => (match[1] ?? "").replace(/""/g, '"')));
 }
 
-function request(input: { columns: string[]; reason?: string; filter?: Record<string, string> }) {
-  return InquiryExportSchema.parse({ reason: input.reason ?? "Quarterly report for the board", columns: input.columns, filter: input.filter ?? {} });
+function request(input: { columns: string[]; category?: string; filter?: Record<string, string> }) {
+  return InquiryExportSchema.parse({ category: input.category ?? "quality_report", columns: input.columns, filter: input.filter ?? {} });
 }
 
 it("contains only the chosen columns for the filtered list, in the inbox's order, with formula-looking text neutralised", async () => {
@@ -78,7 +78,7 @@ it("contains only the chosen columns for the filtered list, in the inbox's order
 
 it("writes one audit event with the reason, the filter, the columns and the count", async () => {
   const before = await sql.query(`SELECT count(*)::int AS n FROM "AuditEvent" WHERE "action" = 'inquiry.exported'`);
-  await exportInquiries({ admin, request: request({ columns: ["referenceCode", "urgency"], filter: { stage: "NEW" }, reason: "  Audit by the state, ref 2026-7  " }) });
+  await exportInquiries({ admin, request: request({ columns: ["referenceCode", "urgency"], filter: { stage: "NEW" }, category: "compliance_audit" }) });
   const { rows } = await sql.query(`SELECT "actorType", "actorId", "inquiryId", "ipAddress", "metadata" FROM "AuditEvent" WHERE "action" = 'inquiry.exported' ORDER BY "id"`);
   expect(rows).toHaveLength(before.rows[0].n + 1);
   expect(rows.at(-1)).toEqual({
@@ -86,15 +86,15 @@ it("writes one audit event with the reason, the filter, the columns and the coun
     actorId: admin.user.id,
     inquiryId: null,
     ipAddress: "198.51.100.55",
-    metadata: { reason: "Audit by the state, ref 2026-7", filter: { stage: "NEW" }, columns: ["referenceCode", "urgency"], count: 2 },
+    metadata: { category: "compliance_audit", filter: { stage: "NEW" }, columns: ["referenceCode", "urgency"], count: 2 },
   });
 });
 
 it("refuses without a reason or columns, with columns outside the allow-list, and for coordinators", async () => {
-  expect(InquiryExportSchema.safeParse({ reason: "short", columns: ["referenceCode"], filter: {} }).success).toBe(false);
-  expect(InquiryExportSchema.safeParse({ reason: "A good long reason", columns: [], filter: {} }).success).toBe(false);
+  expect(InquiryExportSchema.safeParse({ category: "Audit by the state, ref 2026-7", columns: ["referenceCode"], filter: {} }).success).toBe(false);
+  expect(InquiryExportSchema.safeParse({ category: "funder_report", columns: [], filter: {} }).success).toBe(false);
   for (const column of ["firstNameEnc", "firstName", "phone", "email", "message", "requesterType", "phoneHash"]) {
-    expect(InquiryExportSchema.safeParse({ reason: "A good long reason", columns: [column], filter: {} }).success).toBe(false);
+    expect(InquiryExportSchema.safeParse({ category: "funder_report", columns: [column], filter: {} }).success).toBe(false);
   }
   const coordinator = await createStaffMember(sql, { role: "coordinator" });
   await expect(exportInquiries({ admin: coordinator, request: request({ columns: ["referenceCode"] }) })).rejects.toBeInstanceOf(StaffNotActiveError);

@@ -124,31 +124,38 @@ describe("the retention purge", () => {
 describe("legal hold", () => {
   it("keeps an inquiry until the hold is lifted; both steps are audited with the reason", async () => {
     const inquiry = await inquiryIn({ status: "WITHDREW", closedDaysAgo: 500 });
-    await setLegalHold({ admin, referenceCode: inquiry.code, hold: true, reason: "Subpoena 2026-114" });
+    await setLegalHold({ admin, referenceCode: inquiry.code, hold: true, category: "litigation", reason: "Subpoena 2026-114" });
     await purgeExpiredInquiries();
     expect(await isAnonymised(inquiry.id)).toBe(false);
-    expect(await audit("inquiry.legal_hold.placed", inquiry.id)).toEqual([
-      { actorType: "STAFF", actorId: admin.user.id, inquiryId: inquiry.id, ipAddress: "198.51.100.31", metadata: { reason: "Subpoena 2026-114" } },
+    const placed = await audit("inquiry.legal_hold.placed", inquiry.id);
+    expect(placed).toEqual([
+      { actorType: "STAFF", actorId: admin.user.id, inquiryId: inquiry.id, ipAddress: "198.51.100.31", metadata: { category: "litigation", noteId: expect.any(String) } },
     ]);
+    // The typed reference is not in the audit trail; it is encrypted beside the record.
+    expect(JSON.stringify(placed)).not.toContain("Subpoena");
+    const { rows: notes } = await sql.query(`SELECT "textEnc" FROM "AdminReasonNote" WHERE "id" = $1`, [placed[0]?.metadata.noteId]);
+    expect(notes[0].textEnc).toMatch(/^v1\.t1\./);
 
-    await setLegalHold({ admin, referenceCode: inquiry.code, hold: false, reason: "Case closed" });
+    await setLegalHold({ admin, referenceCode: inquiry.code, hold: false, category: "other", reason: "Case closed" });
     await purgeExpiredInquiries();
     expect(await isAnonymised(inquiry.id)).toBe(true);
-    expect((await audit("inquiry.legal_hold.lifted", inquiry.id)).map((event) => event.metadata)).toEqual([{ reason: "Case closed" }]);
+    expect((await audit("inquiry.legal_hold.lifted", inquiry.id)).map((event) => event.metadata)).toEqual([{ category: "other", noteId: expect.any(String) }]);
+    // Anonymised with the record: its notes went too.
+    expect((await sql.query(`SELECT 1 FROM "AdminReasonNote" WHERE "inquiryId" = $1`, [inquiry.id])).rowCount).toBe(0);
   });
 
   it("cannot be placed on an anonymised inquiry, nor by a coordinator", async () => {
     const inquiry = await inquiryIn({ status: "WITHDREW", closedDaysAgo: 500 });
-    await expect(setLegalHold({ admin: coordinator, referenceCode: inquiry.code, hold: true, reason: "x" })).rejects.toBeInstanceOf(StaffNotActiveError);
+    await expect(setLegalHold({ admin: coordinator, referenceCode: inquiry.code, hold: true, category: "other", reason: "x" })).rejects.toBeInstanceOf(StaffNotActiveError);
     await purgeExpiredInquiries();
-    await expect(setLegalHold({ admin, referenceCode: inquiry.code, hold: true, reason: "late" })).rejects.toBeInstanceOf(RetentionRefusedError);
+    await expect(setLegalHold({ admin, referenceCode: inquiry.code, hold: true, category: "other", reason: "late" })).rejects.toBeInstanceOf(RetentionRefusedError);
   });
 });
 
 describe("deletion on request", () => {
   it("anonymises at once, closes an open inquiry as Withdrew and audits the reason", async () => {
     const inquiry = await inquiryIn({ status: "REACHED", closedDaysAgo: null });
-    await deleteInquiryOnRequest({ admin, referenceCode: inquiry.code, reason: "Person asked by phone, ticket 88" });
+    await deleteInquiryOnRequest({ admin, referenceCode: inquiry.code, category: "person_by_phone" });
     expect(await isAnonymised(inquiry.id)).toBe(true);
     expect(await row(inquiry.id)).toMatchObject({ status: "WITHDREW", closedAt: expect.any(Date) });
     expect(await audit("inquiry.deleted_on_request", inquiry.id)).toEqual([
@@ -157,30 +164,41 @@ describe("deletion on request", () => {
         actorId: admin.user.id,
         inquiryId: inquiry.id,
         ipAddress: "198.51.100.31",
-        metadata: { reason: "Person asked by phone, ticket 88", notes: 1, noteVersions: 2, from: "REACHED", to: "WITHDREW" },
+        metadata: { category: "person_by_phone", notes: 1, noteVersions: 2, from: "REACHED", to: "WITHDREW" },
       },
     ]);
-    await expect(deleteInquiryOnRequest({ admin, referenceCode: inquiry.code, reason: "again" })).rejects.toBeInstanceOf(RetentionRefusedError);
+    await expect(deleteInquiryOnRequest({ admin, referenceCode: inquiry.code, category: "other" })).rejects.toBeInstanceOf(RetentionRefusedError);
   });
 
   it("is refused on legal hold, for an unknown reference and for coordinators", async () => {
     const held = await inquiryIn({ status: "NEW", closedDaysAgo: null, legalHold: true });
-    await expect(deleteInquiryOnRequest({ admin, referenceCode: held.code, reason: "asked" })).rejects.toThrow(/legal hold/);
+    await expect(deleteInquiryOnRequest({ admin, referenceCode: held.code, category: "other" })).rejects.toThrow(/legal hold/);
     expect(await isAnonymised(held.id)).toBe(false);
-    await expect(deleteInquiryOnRequest({ admin, referenceCode: "AAAA-AAAA", reason: "asked" })).rejects.toBeInstanceOf(RetentionRefusedError);
+    await expect(deleteInquiryOnRequest({ admin, referenceCode: "AAAA-AAAA", category: "other" })).rejects.toBeInstanceOf(RetentionRefusedError);
     const open = await inquiryIn({ status: "NEW", closedDaysAgo: null });
-    await expect(deleteInquiryOnRequest({ admin: coordinator, referenceCode: open.code, reason: "asked" })).rejects.toBeInstanceOf(StaffNotActiveError);
+    await expect(deleteInquiryOnRequest({ admin: coordinator, referenceCode: open.code, category: "other" })).rejects.toBeInstanceOf(StaffNotActiveError);
     expect(await audit("inquiry.deleted_on_request", held.id)).toEqual([]);
   });
 });
 
 describe("the admin's requests", () => {
-  it("need a reference code, a reason, and for deletion an explicit confirmation", () => {
-    expect(LegalHoldRequestSchema.parse({ referenceCode: " k7q3-m9td ", reason: " Case 12 ", hold: "place" })).toEqual({ referenceCode: "K7Q3-M9TD", reason: "Case 12", hold: "place" });
+  it("need a reference code, a reason from the list (a hold also its reference), and for deletion an explicit confirmation", () => {
+    expect(LegalHoldRequestSchema.parse({ referenceCode: " k7q3-m9td ", category: "regulator", reason: " Case 12 ", hold: "place" })).toEqual({
+      referenceCode: "K7Q3-M9TD",
+      category: "regulator",
+      reason: "Case 12",
+      hold: "place",
+    });
+    expect(LegalHoldRequestSchema.safeParse({ referenceCode: "K7Q3-M9TD", category: "whim", reason: "Case 12", hold: "place" }).success).toBe(false);
     expect(LegalHoldRequestSchema.safeParse({ referenceCode: "K7Q3-M9TD", reason: "", hold: "place" }).success).toBe(false);
     expect(LegalHoldRequestSchema.safeParse({ referenceCode: "not a code", reason: "Case 12", hold: "place" }).success).toBe(false);
     expect(DeletionRequestSchema.safeParse({ referenceCode: "K7Q3-M9TD", reason: "Asked by phone" }).success).toBe(false);
-    expect(DeletionRequestSchema.safeParse({ referenceCode: "K7Q3-M9TD", reason: "Asked by phone", confirm: "yes" }).success).toBe(true);
+    expect(DeletionRequestSchema.parse({ referenceCode: "K7Q3-M9TD", category: "representative", reason: "typed text is dropped", confirm: "yes" })).toEqual({
+      referenceCode: "K7Q3-M9TD",
+      category: "representative",
+      confirm: "yes",
+    });
+    expect(DeletionRequestSchema.parse({ referenceCode: "K7Q3-M9TD", confirm: "yes" }).category).toBe("other");
   });
 });
 

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { SiteHeader } from "@/components/site/SiteHeader";
 import { clinicDetails } from "@/lib/clinic/clinic-details";
+import { getEnv } from "@/lib/env";
 import { alternatesFor } from "@/lib/i18n/alternates";
 import { isLocale, type Locale } from "@/lib/i18n/locales";
 import { messagesFor } from "@/lib/i18n/messages";
@@ -22,7 +23,16 @@ export default async function PrivacyPage({ params }: Props) {
   setRequestLocale(locale);
   const t = await getTranslations({ locale, namespace: "privacy" });
   const clinic = clinicDetails(locale);
-  const values = { clinicName: clinic.name, clinicPhone: clinic.phoneDisplay, clinicEmail: clinic.email, retentionDays: clinic.retentionDays };
+  const env = getEnv();
+  const values = {
+    clinicName: clinic.name,
+    clinicPhone: clinic.phoneDisplay,
+    clinicEmail: clinic.email,
+    retentionDays: clinic.retentionDays,
+    // What the code keeps (lib/triage/purge-request-metadata.ts, lib/security/rate-limit.ts).
+    requestMetadataHours: env.REQUEST_METADATA_RETENTION_HOURS,
+    rateLimitMinutes: Math.ceil(env.RATE_LIMIT_IP_WINDOW_SECONDS / 60),
+  };
   const sections = messagesFor(locale).privacy.sections;
   return (
     <>

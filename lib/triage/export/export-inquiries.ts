@@ -86,7 +86,7 @@ export async function exportInquiries(options: {
         tx,
         actor: admin,
         action: "inquiry.exported",
-        metadata: { reason: request.reason, filter: definedOnly(request.filter), columns: request.columns, count: rows.length },
+        metadata: { category: request.category, filter: definedOnly(request.filter), columns: request.columns, count: rows.length },
       });
       // A byte-order mark, so spreadsheet programs read the labels as UTF-8.
       return { csv: `\uFEFF${lines.join("")}`, count: rows.length, filename: `inquiries-${localDate(options.now ?? new Date(), timeZone)}.csv` };

@@ -4,6 +4,7 @@ import { logger } from "@/lib/logging/logger";
 import { processNewArrivals } from "@/lib/triage/jobs/process-new-arrivals";
 import { purgeIfDue } from "@/lib/triage/jobs/purge-if-due";
 import { ADVISORY_LOCKS, withAdvisoryLock } from "@/lib/triage/jobs/with-advisory-lock";
+import { purgeRequestMetadata } from "@/lib/triage/purge-request-metadata";
 import { sendOverdueEscalations } from "@/lib/triage/send-overdue-escalations";
 
 const TICK_MS = 60_000;
@@ -12,7 +13,8 @@ export type TriageJobs = { stop(): Promise<void> };
 
 // The triage's timed work, next to the outbox worker: every minute, flag and
 // (round-robin) assign new arrivals and escalate urgent inquiries past their
-// target; once a day, the retention purge. Every
+// target, and delete request metadata past its retention; once a day, the
+// retention purge. Every
 // instance runs the tick; advisory locks and the day's audit entry make the
 // work happen once. A tick never overlaps the previous one.
 export function runTriageJobs(options: { tickMs?: number } = {}): TriageJobs {
@@ -23,6 +25,8 @@ export function runTriageJobs(options: { tickMs?: number } = {}): TriageJobs {
       if (arrivals.ran && arrivals.value.processed > 0) logger.info(arrivals.value, "new arrivals triaged");
       const escalations = await withAdvisoryLock({ pool: getPool(), key: ADVISORY_LOCKS.escalation, work: () => sendOverdueEscalations() });
       if (escalations.ran && (escalations.value.sent > 0 || escalations.value.failed > 0)) logger.info(escalations.value, "escalations");
+      const traces = await purgeRequestMetadata();
+      if (traces > 0) logger.info({ purged: traces }, "request metadata purged");
       const purged = await purgeIfDue();
       if (purged) logger.info({ anonymised: purged.inquiries, notes: purged.notes }, "retention purge completed");
     } catch (err) {

@@ -28,9 +28,9 @@ export async function POST(request: Request): Promise<Response> {
   }
   const form = await request.formData();
   const filter = Object.fromEntries(FILTER_KEYS.map((key) => [key, form.get(key) ?? undefined]));
-  const parsed = InquiryExportSchema.safeParse({ reason: form.get("reason") ?? "", columns: form.getAll("columns"), filter });
+  const parsed = InquiryExportSchema.safeParse({ category: form.get("category") ?? undefined, columns: form.getAll("columns"), filter });
   if (!parsed.success) {
-    const field = parsed.error.issues[0]?.path[0] === "columns" ? "columns" : "reason";
+    const field = parsed.error.issues[0]?.path[0] === "columns" ? "columns" : "category";
     return backToForm(filter, field);
   }
   try {

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { requireStaffPage } from "@/lib/auth/require-staff";
 import { getDb } from "@/lib/db/client";
+import { EXPORT_CATEGORIES } from "@/lib/validations/admin-reason-categories";
 import { DEFAULT_EXPORT_COLUMNS, EXPORT_COLUMN_KEYS, EXPORT_COLUMNS, ExportFilterSchema } from "@/lib/validations/inquiry-export";
 
 export const metadata: Metadata = { title: "Export" };
@@ -10,7 +11,7 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 // A Map, not an object: "?error=__proto__" or "?error=constructor" must find
 // nothing rather than an inherited property.
 const ERRORS = new Map<string, string>([
-  ["reason", "Say why this export is needed (at least 10 characters)."],
+  ["category", "Choose why this export is needed."],
   ["columns", "Choose at least one column."],
   ["too-many", "Too many inquiries match for one export. Narrow the filter, for example to a shorter date range."],
 ]);
@@ -116,11 +117,20 @@ export default async function ExportPage({ searchParams }: Props) {
           ))}
         </fieldset>
         <div className="field">
-          <label htmlFor="reason">Reason for this export</label>
-          <p className="hint" id="reason-hint">
-            Who needs it and why, for the audit log (at least 10 characters). Do not write anyone&apos;s name or contact details here.
+          <label htmlFor="category">Reason for this export</label>
+          <p className="hint" id="category-hint">
+            Recorded in the audit log. A choice from the list, so no one&apos;s name or details can end up in the log.
           </p>
-          <textarea id="reason" name="reason" required minLength={10} maxLength={500} rows={3} aria-describedby="reason-hint" />
+          <select id="category" name="category" required defaultValue="" aria-describedby="category-hint">
+            <option value="" disabled>
+              Choose a reason
+            </option>
+            {Object.entries(EXPORT_CATEGORIES).map(([value, label]) => (
+              <option key={value} value={value}>
+                {label}
+              </option>
+            ))}
+          </select>
         </div>
         <button className="button-primary button-inline" type="submit">
           Download CSV

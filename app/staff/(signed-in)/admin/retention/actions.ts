@@ -25,8 +25,8 @@ export async function legalHoldAction(_previous: SettingsFormState, form: FormDa
   return asAdmin(async (admin) => {
     const parsed = LegalHoldRequestSchema.safeParse(Object.fromEntries(form));
     if (!parsed.success) return { formError: parsed.error.issues[0]?.message ?? "Check the form." };
-    const { referenceCode, reason, hold } = parsed.data;
-    await setLegalHold({ admin, referenceCode, reason, hold: hold === "place" });
+    const { referenceCode, category, reason, hold } = parsed.data;
+    await setLegalHold({ admin, referenceCode, category, reason, hold: hold === "place" });
     return { ok: hold === "place" ? `${referenceCode} is on legal hold.` : `The legal hold on ${referenceCode} is lifted.` };
   });
 }
@@ -35,7 +35,7 @@ export async function deletionAction(_previous: SettingsFormState, form: FormDat
   return asAdmin(async (admin) => {
     const parsed = DeletionRequestSchema.safeParse(Object.fromEntries(form));
     if (!parsed.success) return { formError: parsed.error.issues[0]?.message ?? "Check the form." };
-    await deleteInquiryOnRequest({ admin, referenceCode: parsed.data.referenceCode, reason: parsed.data.reason });
+    await deleteInquiryOnRequest({ admin, referenceCode: parsed.data.referenceCode, category: parsed.data.category });
     return { ok: `The personal details of ${parsed.data.referenceCode} are deleted.` };
   });
 }

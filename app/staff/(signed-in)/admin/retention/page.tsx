@@ -5,6 +5,7 @@ import { ActionForm } from "@/app/staff/(signed-in)/admin/settings/ActionForm";
 import { requireStaffPage } from "@/lib/auth/require-staff";
 import { getDb } from "@/lib/db/client";
 import { getTriageSettings } from "@/lib/triage/triage-settings";
+import { DELETION_CATEGORIES, LEGAL_HOLD_CATEGORIES } from "@/lib/validations/admin-reason-categories";
 import "../settings/settings.css";
 
 export const metadata: Metadata = { title: "Retention" };
@@ -50,6 +51,8 @@ export default async function RetentionPage({ searchParams }: Props) {
         <ActionForm action={legalHoldAction} submitLabel="Apply" label="Place or lift a legal hold">
           <label htmlFor="hold-ref">Reference code</label>
           <input id="hold-ref" name="referenceCode" type="text" autoComplete="off" defaultValue={reference} required />
+          <label htmlFor="hold-category">Why</label>
+          <CategorySelect id="hold-category" categories={LEGAL_HOLD_CATEGORIES} />
           <label htmlFor="hold-reason">Reason (case or request reference)</label>
           <input id="hold-reason" name="reason" type="text" maxLength={500} required />
           <label htmlFor="hold-choice">Action</label>
@@ -77,13 +80,13 @@ export default async function RetentionPage({ searchParams }: Props) {
         <h2 id="delete-heading">Delete on request</h2>
         <p>
           When a person asks for their details to be deleted: every personal detail of the inquiry is erased at once and for good, and an open
-          inquiry is closed as withdrawn. The reference code, dates and stage stay. Write the reason without names or contact details.
+          inquiry is closed as withdrawn. The reference code, dates and stage stay, and the audit log records how the request came.
         </p>
         <ActionForm action={deletionAction} submitLabel="Delete personal details" label="Delete an inquiry's personal details" danger>
           <label htmlFor="delete-ref">Reference code</label>
           <input id="delete-ref" name="referenceCode" type="text" autoComplete="off" defaultValue={reference} required />
-          <label htmlFor="delete-reason">Reason (how and when the request was made)</label>
-          <input id="delete-reason" name="reason" type="text" maxLength={500} required />
+          <label htmlFor="delete-category">How the request was made</label>
+          <CategorySelect id="delete-category" categories={DELETION_CATEGORIES} />
           <span className="settings-check">
             <input id="delete-confirm" name="confirm" type="checkbox" value="yes" required />
             <label htmlFor="delete-confirm">I understand this cannot be undone</label>
@@ -91,5 +94,22 @@ export default async function RetentionPage({ searchParams }: Props) {
         </ActionForm>
       </section>
     </>
+  );
+}
+
+// The reasons are a closed list (lib/validations/admin-reason-categories.ts):
+// the audit trail keeps them for good, so it must never hold typed text.
+function CategorySelect({ id, categories }: { id: string; categories: Record<string, string> }) {
+  return (
+    <select id={id} name="category" required defaultValue="">
+      <option value="" disabled>
+        Choose one
+      </option>
+      {Object.entries(categories).map(([value, label]) => (
+        <option key={value} value={value}>
+          {label}
+        </option>
+      ))}
+    </select>
   );
 }
