@@ -30,7 +30,9 @@ const WORKERS_COVER = "the two workers between them sent every notification";
 const APPS_SENT_NONE = "the app instances sent no email themselves (WORKER_IN_PROCESS=false)";
 
 // Load-test clients each get their own address so the per-address limit (5 an
-// hour) never refuses them: only the burst above tests it.
+// hour) never refuses them: only the burst above tests it. The test client
+// stands in for one trusted reverse proxy (TRUST_PROXY_HOPS=1), which is how
+// an address other than the socket's reaches the app at all.
 function addressOf(index: number): string {
   return `10.${(index >> 16) & 255}.${(index >> 8) & 255}.${index & 255}`;
 }
@@ -45,7 +47,7 @@ const scenario = runScenario({
       preferredPort: 3530,
       apps: 2,
       workers: 2,
-      overrides: { WORKER_IN_PROCESS: "false", RATE_LIMIT_IP_MAX: String(IP_MAX), RATE_LIMIT_IP_WINDOW_SECONDS: "3600", TRUST_PROXY_HOPS: "0" },
+      overrides: { WORKER_IN_PROCESS: "false", RATE_LIMIT_IP_MAX: String(IP_MAX), RATE_LIMIT_IP_WINDOW_SECONDS: "3600", TRUST_PROXY_HOPS: "1" },
     });
     try {
       const [a, b] = stack.apps;
