@@ -23,7 +23,14 @@ export async function serveNext(options: { dir: string; hostname: string; port: 
     hostname: options.hostname,
     port: options.port,
     trustedProxyHops: options.trustedProxyHops,
-    handle: (request, response) => void handle(request, response),
+    handle: (request, response) => {
+      // Next.js answers its own errors; this is for one that escapes it, so
+      // the request ends instead of hanging until the drain cuts it off.
+      handle(request, response).catch(() => {
+        if (!response.headersSent) response.statusCode = 500;
+        response.end();
+      });
+    },
     upgrade: (request, socket, head) => void upgrade(request, socket, head),
   });
   return {
