@@ -12,7 +12,7 @@ import { STANDARD_CHECKS, standardChecks, standardFigures } from "./support/stan
 import { uniqueInquiry } from "./support/unique-inquiry";
 
 // Scenario 4: the scale-out deployment the architecture promises: two
-// stateless `next start` instances (WORKER_IN_PROCESS=false) and two
+// stateless `npm start` instances (WORKER_IN_PROCESS=false) and two
 // standalone `npm run worker` processes against one database. Rate limits
 // live in PostgreSQL, so they hold across instances; the outbox is claimed
 // with SKIP LOCKED, so two workers never send the same notification.
@@ -93,7 +93,7 @@ const scenario = runScenario({
       const missing = notifications.filter((n) => !union.has(n.id));
 
       return {
-        summary: `Two \`next start\` instances with WORKER_IN_PROCESS=false and two \`npm run worker\` processes on one database. First ${BURST_PER_INSTANCE * 2} simultaneous submissions from one client address (RATE_LIMIT_IP_MAX=${IP_MAX}), ${BURST_PER_INSTANCE} to each instance; then ${SUBMISSIONS} submissions from ${CONCURRENCY} concurrent clients (one address each) alternating between the instances.`,
+        summary: `Two \`npm start\` instances with WORKER_IN_PROCESS=false and two \`npm run worker\` processes on one database. First ${BURST_PER_INSTANCE * 2} simultaneous submissions from one client address (RATE_LIMIT_IP_MAX=${IP_MAX}), ${BURST_PER_INSTANCE} to each instance; then ${SUBMISSIONS} submissions from ${CONCURRENCY} concurrent clients (one address each) alternating between the instances.`,
         parameters: { "RATE_LIMIT_IP_MAX": IP_MAX, "burst requests": BURST_PER_INSTANCE * 2, submissions: SUBMISSIONS, "concurrent clients": CONCURRENCY, "email wait bound (s)": EMAIL_WAIT_MS / 1000 },
         figures: {
           "burst: accepted (201)": accepted.length,

@@ -19,7 +19,7 @@ const secret = () => randomBytes(32).toString("base64");
 /**
  * Starts what the specs drive: a fresh migrated database, an SMTP server that
  * saves mail to test-results/e2e-mail, and the production build under
- * `next start`. Returns the teardown (Playwright runs it after the tests). If
+ * `npm start` (scripts/start.ts). Returns the teardown (Playwright runs it after the tests). If
  * any step fails, whatever was already started is stopped before the error is
  * rethrown, so a failed setup leaves no server or database behind.
  */
