@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { parseKeyring } from "@/lib/crypto/keyring-format";
+import { parseTrustedProxies } from "@/lib/security/trusted-proxies";
 
 // Every environment variable the app reads, parsed once. A bad value fails at
 // start-up (instrumentation.ts and the scripts call getEnv() first) with a
@@ -37,6 +38,8 @@ const EnvSchema = z
     RATE_LIMIT_GLOBAL_MAX: z.coerce.number().int().min(1).default(300),
     RATE_LIMIT_GLOBAL_WINDOW_SECONDS: z.coerce.number().int().min(1).default(60),
     TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(5).default(0),
+    // Proxy networks (CIDR, comma-separated); when set, used instead of TRUST_PROXY_HOPS.
+    TRUSTED_PROXY_CIDRS: z.string().default("").refine(validProxyCidrs, "must be IP addresses or CIDR networks, comma-separated"),
     NOTIFY_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(10),
     NOTIFY_POLL_MS: z.coerce.number().int().min(100).max(60_000).default(1000),
     NOTIFY_RETRY_BASE_MS: z.coerce.number().int().min(10).default(5000),
@@ -84,6 +87,15 @@ export function getEnv(): Env {
   }
   cached = result.data;
   return cached;
+}
+
+function validProxyCidrs(value: string): boolean {
+  try {
+    parseTrustedProxies(value);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 // What production (`npm start`, `npm run worker`) demands beyond the schema:

@@ -4,6 +4,7 @@
 // serves Next.js behind scripts/support/serve-next.ts. Refuses to start, with
 // one message, when anything is missing; never fills anything in.
 import { parseArgs } from "node:util";
+import { parseTrustedProxies } from "@/lib/security/trusted-proxies";
 import { runShutdownHooks } from "@/lib/startup/shutdown-hooks";
 import { loadProductionEnvironment } from "./support/load-production-environment";
 import { ROOT } from "./support/root";
@@ -30,8 +31,10 @@ async function main(): Promise<void> {
   const env = await loadProductionEnvironment({ log, fail });
   const port = Number(values.port ?? process.env.PORT ?? 3000);
   const hostname = values.hostname ?? process.env.HOSTNAME ?? "0.0.0.0";
-  const server = await serveNext({ dir: ROOT, hostname, port, trustedProxyHops: env.TRUST_PROXY_HOPS });
-  log(`listening on http://${hostname}:${server.port} (trusted proxy hops: ${env.TRUST_PROXY_HOPS})`);
+  const trustedProxies = env.TRUSTED_PROXY_CIDRS ? parseTrustedProxies(env.TRUSTED_PROXY_CIDRS) : undefined;
+  const server = await serveNext({ dir: ROOT, hostname, port, trustedProxyHops: env.TRUST_PROXY_HOPS, trustedProxies });
+  const trust = trustedProxies ? `trusted proxy networks: ${env.TRUSTED_PROXY_CIDRS}` : `trusted proxy hops: ${env.TRUST_PROXY_HOPS}`;
+  log(`listening on http://${hostname}:${server.port} (${trust})`);
 
   let stopping = false;
   const stop = (signal: NodeJS.Signals) => {

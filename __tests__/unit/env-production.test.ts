@@ -68,6 +68,10 @@ describe("getEnv in production", () => {
     },
   );
 
+  it("refuses TRUSTED_PROXY_CIDRS that are not networks", async () => {
+    expect(await errorFor({ TRUSTED_PROXY_CIDRS: "10.0.0.0/8, proxy.internal" })).toMatch(/^ {2}TRUSTED_PROXY_CIDRS: /m);
+  });
+
   it("keeps development's fallbacks outside production", async () => {
     const result = await loadEnv(minimalEnv({ NODE_ENV: "development" }));
     expect(result.ok && result.env.PUBLIC_URL).toBe("http://localhost:3000");

@@ -1,3 +1,4 @@
+import type { TrustedProxies } from "../../lib/security/trusted-proxies";
 import { startFrontServer } from "./front-server";
 
 export type RunningServer = {
@@ -11,7 +12,13 @@ export type RunningServer = {
  * server (front-server.ts), so the client address is decided from the
  * connection before Next sees a header a client could have written.
  */
-export async function serveNext(options: { dir: string; hostname: string; port: number; trustedProxyHops: number }): Promise<RunningServer> {
+export async function serveNext(options: {
+  dir: string;
+  hostname: string;
+  port: number;
+  trustedProxyHops: number;
+  trustedProxies?: TrustedProxies;
+}): Promise<RunningServer> {
   // Loaded here, not at the top: NODE_ENV must be "production" before Next reads it.
   const { default: next } = await import("next");
   const app = next({ dev: false, dir: options.dir, hostname: options.hostname, port: options.port });
@@ -23,6 +30,7 @@ export async function serveNext(options: { dir: string; hostname: string; port: 
     hostname: options.hostname,
     port: options.port,
     trustedProxyHops: options.trustedProxyHops,
+    trustedProxies: options.trustedProxies,
     handle: (request, response) => {
       // Next.js answers its own errors; this is for one that escapes it, so
       // the request ends instead of hanging until the drain cuts it off.
