@@ -20,7 +20,8 @@ export type FrontServer = {
  * headers, and can be drained on shutdown.
  */
 export async function startFrontServer(options: {
-  hostname: string;
+  /** Undefined: every interface. */
+  hostname?: string;
   port: number;
   trustedProxyHops: number;
   /** TRUSTED_PROXY_CIDRS, when set: used instead of the hop count. */

@@ -14,14 +14,15 @@ export type RunningServer = {
  */
 export async function serveNext(options: {
   dir: string;
-  hostname: string;
+  /** Undefined: every interface. */
+  hostname?: string;
   port: number;
   trustedProxyHops: number;
   trustedProxies?: TrustedProxies;
 }): Promise<RunningServer> {
   // Loaded here, not at the top: NODE_ENV must be "production" before Next reads it.
   const { default: next } = await import("next");
-  const app = next({ dev: false, dir: options.dir, hostname: options.hostname, port: options.port });
+  const app = next({ dev: false, dir: options.dir, hostname: options.hostname ?? "localhost", port: options.port });
   // Runs instrumentation.ts (environment check, in-process worker) before the first request.
   await app.prepare();
   const handle = app.getRequestHandler();
