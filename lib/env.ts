@@ -129,6 +129,13 @@ function productionIssues(raw: NodeJS.ProcessEnv): { name: string; message: stri
     // ones that switch TLS or certificate verification off.
     issues.push({ name: "SMTP_URL", message: "must not carry options in a query string in production (TLS is required and certificates are verified)" });
   }
+  if (raw.NODE_TLS_REJECT_UNAUTHORIZED === "0") {
+    // Node's switch that turns certificate checks off for every TLS connection (SMTP, PostgreSQL).
+    issues.push({ name: "NODE_TLS_REJECT_UNAUTHORIZED", message: "must not be 0 in production: it turns every certificate check off" });
+  }
+  if (raw.PGSSLMODE && UNVERIFIED_SSLMODES.has(raw.PGSSLMODE)) {
+    issues.push({ name: "PGSSLMODE", message: `${raw.PGSSLMODE} does not verify the database server's certificate` });
+  }
   const database = parseUrl(raw.DATABASE_URL);
   const sslmode = database?.searchParams.get("sslmode") ?? "";
   const libpq = database?.searchParams.get("uselibpqcompat") === "true";
