@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { parseKeyring } from "@/lib/crypto/keyring-format";
+import { parseTrustedProxies } from "@/lib/security/trusted-proxies";
 
 // Every environment variable the app reads, parsed once. A bad value fails at
 // start-up (instrumentation.ts and the scripts call getEnv() first) with a
@@ -40,6 +41,8 @@ const EnvSchema = z
     // (abuse control only; lib/triage/jobs purges them): at least a day.
     REQUEST_METADATA_RETENTION_HOURS: z.coerce.number().int().min(1).max(720).default(24),
     TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(5).default(0),
+    // Proxy networks (CIDR, comma-separated); when set, used instead of TRUST_PROXY_HOPS.
+    TRUSTED_PROXY_CIDRS: z.string().default("").refine(validProxyCidrs, "must be IP addresses or CIDR networks, comma-separated"),
     NOTIFY_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(10),
     NOTIFY_POLL_MS: z.coerce.number().int().min(100).max(60_000).default(1000),
     NOTIFY_RETRY_BASE_MS: z.coerce.number().int().min(10).default(5000),
@@ -72,11 +75,83 @@ let cached: Env | undefined;
 
 export function getEnv(): Env {
   if (cached) return cached;
-  const result = EnvSchema.safeParse(process.env);
-  if (!result.success) {
-    const lines = result.error.issues.map((i) => `  ${i.path.join(".") || "(env)"}: ${i.message}`);
+  const result = EnvSchema.safeParse(process.env, { error: (issue) => (issue.input === undefined ? "is not set" : undefined) });
+  const strict = process.env.NODE_ENV === "production" ? productionIssues(process.env) : [];
+  if (!result.success || strict.length > 0) {
+    // One message naming every variable at fault; a production rule replaces
+    // the schema's own complaint about the same variable.
+    const named = new Set(strict.map((issue) => issue.name));
+    const schemaIssues = result.success ? [] : result.error.issues.filter((i) => !named.has(String(i.path[0])));
+    const lines = [
+      ...strict.map((i) => `  ${i.name}: ${i.message}`),
+      ...schemaIssues.map((i) => `  ${i.path.join(".") || "(env)"}: ${i.message}`),
+    ];
     throw new InvalidEnvironmentError(`Invalid environment configuration:\n${lines.join("\n")}`);
   }
   cached = result.data;
   return cached;
+}
+
+function validProxyCidrs(value: string): boolean {
+  try {
+    parseTrustedProxies(value);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+// What production (`npm start`, `npm run worker`) demands beyond the schema:
+// no development fallback is filled in, nothing is silently weakened.
+const REQUIRED_IN_PRODUCTION = [
+  "DATABASE_URL",
+  "SMTP_URL",
+  "INTAKE_NOTIFY_TO",
+  "PUBLIC_URL",
+  "FIELD_ENCRYPTION_KEY",
+  "LOOKUP_HMAC_KEY",
+  "APP_SECRET",
+] as const;
+
+// pg 8 verifies the server certificate for every sslmode except these two
+// forms (node-postgres's `no-verify`, and libpq's own weak modes when asked for).
+const UNVERIFIED_SSLMODES = new Set(["no-verify"]);
+const UNVERIFIED_LIBPQ_SSLMODES = new Set(["prefer", "require"]);
+
+function productionIssues(raw: NodeJS.ProcessEnv): { name: string; message: string }[] {
+  const issues: { name: string; message: string }[] = [];
+  for (const name of REQUIRED_IN_PRODUCTION) {
+    if (!raw[name]?.trim()) issues.push({ name, message: "is not set (required in production)" });
+  }
+  if (raw.MAIL_SINK_DIR) {
+    issues.push({ name: "MAIL_SINK_DIR", message: "must not be set in production: it writes mail to files nobody reads; set SMTP_URL" });
+  }
+  const smtp = parseUrl(raw.SMTP_URL);
+  if (smtp && smtp.search !== "") {
+    // nodemailer turns query parameters into transport options, including
+    // ones that switch TLS or certificate verification off.
+    issues.push({ name: "SMTP_URL", message: "must not carry options in a query string in production (TLS is required and certificates are verified)" });
+  }
+  if (raw.NODE_TLS_REJECT_UNAUTHORIZED === "0") {
+    // Node's switch that turns certificate checks off for every TLS connection (SMTP, PostgreSQL).
+    issues.push({ name: "NODE_TLS_REJECT_UNAUTHORIZED", message: "must not be 0 in production: it turns every certificate check off" });
+  }
+  if (raw.PGSSLMODE && UNVERIFIED_SSLMODES.has(raw.PGSSLMODE)) {
+    issues.push({ name: "PGSSLMODE", message: `${raw.PGSSLMODE} does not verify the database server's certificate` });
+  }
+  const database = parseUrl(raw.DATABASE_URL);
+  const sslmode = database?.searchParams.get("sslmode") ?? "";
+  const libpq = database?.searchParams.get("uselibpqcompat") === "true";
+  if (UNVERIFIED_SSLMODES.has(sslmode) || (libpq && UNVERIFIED_LIBPQ_SSLMODES.has(sslmode))) {
+    issues.push({ name: "DATABASE_URL", message: `sslmode=${sslmode} does not verify the server certificate; use sslmode=verify-full (or omit sslmode on a private network)` });
+  }
+  return issues;
+}
+
+function parseUrl(value: string | undefined): URL | undefined {
+  try {
+    return value ? new URL(value) : undefined;
+  } catch {
+    return undefined;
+  }
 }

@@ -4,10 +4,10 @@
 // key; the old one is never needed (docs/operations.md, "Key rotation").
 import { Pool } from "pg";
 import { progressBar } from "./keys/progress-bar";
-import { prepareLocalEnvironment } from "./support/prepare-local-environment";
+import { loadMaintenanceEnvironment } from "./support/load-maintenance-environment";
 
 async function main(): Promise<number> {
-  const local = await prepareLocalEnvironment({ dev: process.env.NODE_ENV !== "production", log: (m) => console.error(m) });
+  const local = await loadMaintenanceEnvironment({ log: (message) => console.error(message) });
   const { getEnv } = await import("../lib/env");
   const env = getEnv();
   const pool = new Pool({ connectionString: env.DATABASE_URL, max: 2, application_name: "keys-rehash-lookups" });

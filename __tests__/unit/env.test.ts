@@ -32,6 +32,7 @@ describe("getEnv", () => {
       RATE_LIMIT_GLOBAL_WINDOW_SECONDS: 60,
       TRUST_PROXY_HOPS: 0,
       REQUEST_METADATA_RETENTION_HOURS: 24,
+      TRUSTED_PROXY_CIDRS: "",
       NOTIFY_MAX_ATTEMPTS: 10,
       NOTIFY_POLL_MS: 1000,
       NOTIFY_RETRY_BASE_MS: 5000,
@@ -52,6 +53,7 @@ describe("getEnv", () => {
         FORM_MIN_FILL_SECONDS: "0",
         WORKER_IN_PROCESS: "false",
         NODE_ENV: "production",
+        PUBLIC_URL: "https://intake.example.org",
       }),
     );
     expect(result.ok && result.env).toMatchObject({
