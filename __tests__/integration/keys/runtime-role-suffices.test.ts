@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { Client, escapeIdentifier } from "pg";
+import { Client } from "pg";
 import { assertKeysOpenData } from "@/lib/keys/assert-keys-open-data";
 import { rehashLookups } from "@/lib/keys/rehash-lookups";
 import { rotateFieldKeys } from "@/lib/keys/rotate-field-keys";
@@ -7,28 +7,21 @@ import { keyringOf, newKeySpec, openAll, writeSealedInquiries } from "@/__tests_
 import { onTestDatabaseTeardown, provideTestDatabase } from "@/__tests__/support/test-database";
 
 // The start-up check, keys:rotate and keys:rehash-lookups run as the runtime
-// role: table privileges only (SELECT, INSERT, UPDATE, DELETE), no DDL.
+// role: the harness connects `url` as a member of iop_runtime with the grants
+// the migration runner gives it (table privileges only, no DDL); the owner
+// only writes the fixtures.
 const database = provideTestDatabase();
-const role = `keys_rt_${randomBytes(4).toString("hex")}`;
 let owner: Client;
 let runtime: Client;
 
 beforeAll(async () => {
-  owner = new Client({ connectionString: database.url });
+  owner = new Client({ connectionString: database.ownerUrl });
   await owner.connect();
-  await owner.query(`CREATE ROLE ${escapeIdentifier(role)} LOGIN`);
-  await owner.query(`GRANT USAGE ON SCHEMA public TO ${escapeIdentifier(role)}`);
-  await owner.query(`GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO ${escapeIdentifier(role)}`);
-  await owner.query(`REVOKE UPDATE, DELETE ON "AuditEvent" FROM ${escapeIdentifier(role)}`);
-  const url = new URL(database.url);
-  url.username = role;
-  runtime = new Client({ connectionString: url.toString() });
+  runtime = new Client({ connectionString: database.url });
   await runtime.connect();
 });
 onTestDatabaseTeardown(async () => {
   await runtime.end();
-  await owner.query(`DROP OWNED BY ${escapeIdentifier(role)}`);
-  await owner.query(`DROP ROLE ${escapeIdentifier(role)}`);
   await owner.end();
 });
 
