@@ -45,6 +45,8 @@ const EnvSchema = z
     // own retries, or a slow send could be claimed and sent twice.
     NOTIFY_LEASE_SECONDS: z.coerce.number().int().min(30).max(3600).default(120),
     WORKER_IN_PROCESS: flag.default(true),
+    // Issue 13: consecutive failed deliveries after which a webhook endpoint is paused.
+    WEBHOOK_PAUSE_AFTER_FAILURES: z.coerce.number().int().min(1).max(1000).default(20),
     STAFF_IDLE_TIMEOUT_MINUTES: z.coerce.number().int().min(2).max(60).default(15),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "silent"]).default("info"),
   })
