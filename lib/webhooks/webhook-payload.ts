@@ -5,8 +5,9 @@ import type { WebhookEvent } from "@/lib/webhooks/webhook-events";
 // timestamps and a link that opens the record after sign-in. There is no
 // field here for a name, contact detail, answer or note, so no format built
 // from this type can carry one.
+// "webhook.test" is the admin's "send test event", never queued.
 export type WebhookFacts = {
-  event: WebhookEvent;
+  event: WebhookEvent | "webhook.test";
   referenceCode: string;
   urgent: boolean;
   stage: string;
@@ -16,7 +17,7 @@ export type WebhookFacts = {
 };
 
 export type StandardWebhookPayload = {
-  type: WebhookEvent;
+  type: WebhookFacts["event"];
   timestamp: string;
   data: {
     referenceCode: string;

@@ -27,5 +27,7 @@ export function webhookSentence(facts: WebhookFacts): string {
       return `${request} is waiting past the response target`;
     case "inquiry.admitted":
       return `${request} was admitted`;
+    case "webhook.test":
+      return `Test message for request ${facts.referenceCode}`;
   }
 }
