@@ -45,8 +45,10 @@ const EnvSchema = z
     // own retries, or a slow send could be claimed and sent twice.
     NOTIFY_LEASE_SECONDS: z.coerce.number().int().min(30).max(3600).default(120),
     WORKER_IN_PROCESS: flag.default(true),
-    // Issue 13: consecutive failed deliveries after which a webhook endpoint is paused.
+    // Issue 13: a webhook endpoint is paused once it has failed this many times
+    // in a row AND has been failing for at least this many minutes.
     WEBHOOK_PAUSE_AFTER_FAILURES: z.coerce.number().int().min(1).max(1000).default(20),
+    WEBHOOK_PAUSE_AFTER_MINUTES: z.coerce.number().int().min(0).max(10_080).default(60),
     STAFF_IDLE_TIMEOUT_MINUTES: z.coerce.number().int().min(2).max(60).default(15),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "silent"]).default("info"),
   })

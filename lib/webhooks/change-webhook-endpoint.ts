@@ -25,7 +25,7 @@ export async function changeWebhookEndpoint(options: { admin: TriageActor; endpo
     const pause = options.command === "pause";
     await tx.webhookEndpoint.update({
       where,
-      data: pause ? { pausedAt: new Date(), pausedReason: "admin" } : { pausedAt: null, pausedReason: null, consecutiveFailures: 0 },
+      data: pause ? { pausedAt: new Date(), pausedReason: "admin" } : { pausedAt: null, pausedReason: null, consecutiveFailures: 0, failingSince: null },
     });
     // A resumed endpoint's rows may have failed while it was failing: make them due now.
     if (!pause) {

@@ -2,14 +2,17 @@ import "server-only";
 import type { Pool } from "pg";
 import type { WebhookPostResult } from "@/lib/webhooks/post-webhook";
 
-// After this many failed attempts in a row (across all of an endpoint's
-// messages) the endpoint is paused: its queue waits, untouched, until an
-// admin resumes it, and the staff area tells admins. Default 20: with the
-// outbox's backoff that is a receiver down for well over an hour.
-export const DEFAULT_PAUSE_AFTER_FAILURES = 20;
+// After `pauseAfterFailures` failed attempts in a row (across all of an
+// endpoint's messages) that span at least `pauseAfterMinutes`, the endpoint is
+// paused: its queue waits, untouched, until an admin resumes it, and the
+// staff area tells admins. Both conditions, because a busy endpoint fails
+// many messages at once in a short outage, and that alone must not pause it.
 
 // One statement: the delivery-log row, the endpoint's failure streak, the
 // pause when the streak reaches the threshold, and that pause's audit entry.
+const PAUSES = `NOT $7 AND e."pausedAt" IS NULL AND e."consecutiveFailures" + 1 >= $9
+  AND coalesce(e."failingSince", now()) <= now() - make_interval(mins => $10::int)`;
+
 const RECORD_SQL = `
 WITH logged AS (
   INSERT INTO "WebhookDelivery" ("endpointId", "notificationId", "event", "attempt", "statusCode", "latencyMs", "ok", "error")
@@ -17,8 +20,9 @@ WITH logged AS (
 ), streak AS (
   UPDATE "WebhookEndpoint" e SET
     "consecutiveFailures" = CASE WHEN $7 THEN 0 ELSE e."consecutiveFailures" + 1 END,
-    "pausedAt" = CASE WHEN NOT $7 AND e."pausedAt" IS NULL AND e."consecutiveFailures" + 1 >= $9 THEN now() ELSE e."pausedAt" END,
-    "pausedReason" = CASE WHEN NOT $7 AND e."pausedAt" IS NULL AND e."consecutiveFailures" + 1 >= $9 THEN 'failures' ELSE e."pausedReason" END,
+    "failingSince" = CASE WHEN $7 THEN NULL ELSE coalesce(e."failingSince", now()) END,
+    "pausedAt" = CASE WHEN ${PAUSES} THEN now() ELSE e."pausedAt" END,
+    "pausedReason" = CASE WHEN ${PAUSES} THEN 'failures' ELSE e."pausedReason" END,
     "updatedAt" = now()
   FROM "WebhookEndpoint" before
   WHERE e."id" = $1::uuid AND before."id" = e."id"
@@ -36,10 +40,11 @@ export async function recordWebhookAttempt(options: {
   attempt: number;
   result: WebhookPostResult;
   pauseAfterFailures: number;
+  pauseAfterMinutes: number;
 }): Promise<void> {
   const { result } = options;
   await options.pool.query({
-    name: "record-webhook-attempt-v1",
+    name: "record-webhook-attempt-v2",
     text: RECORD_SQL,
     values: [
       options.endpointId,
@@ -51,6 +56,7 @@ export async function recordWebhookAttempt(options: {
       result.ok,
       result.error?.slice(0, 200) ?? null,
       options.pauseAfterFailures,
+      options.pauseAfterMinutes,
     ],
   });
 }

@@ -38,7 +38,7 @@ export async function sendTestWebhook(options: { admin: TriageActor; endpointId:
   });
   const headers = signWebhook({ id: `test_${randomUUID()}`, timestamp: new Date(), body, secrets: endpoint.secrets });
   const result = await postWebhook({ url: allowed.url.toString(), body, headers });
-  await recordWebhookAttempt({ pool: getPool(), endpointId: endpoint.id, notificationId: null, event: "webhook.test", attempt: 1, result, pauseAfterFailures: NEVER_PAUSE });
+  await recordWebhookAttempt({ pool: getPool(), endpointId: endpoint.id, notificationId: null, event: "webhook.test", attempt: 1, result, pauseAfterFailures: NEVER_PAUSE, pauseAfterMinutes: 0 });
   await getDb().$transaction((tx) =>
     recordAdminAuditEvent({ tx, actor: options.admin, action: "webhook.tested", metadata: { endpointId: endpoint.id, ok: result.ok, statusCode: result.statusCode } }),
   );

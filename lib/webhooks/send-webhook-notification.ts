@@ -59,6 +59,7 @@ export async function sendWebhookNotification(options: { pool: Pool; notificatio
       attempt: notification.attempts,
       result,
       pauseAfterFailures: env.WEBHOOK_PAUSE_AFTER_FAILURES,
+      pauseAfterMinutes: env.WEBHOOK_PAUSE_AFTER_MINUTES,
     });
   } catch (err) {
     // The delivery log is for people; the outbox row's own bookkeeping is

@@ -1,12 +1,13 @@
 import { Client } from "pg";
 import { Webhook } from "standardwebhooks";
-import { disconnectDb } from "@/lib/db/client";
+import { disconnectDb, getPool } from "@/lib/db/client";
 import { closeMailTransport } from "@/lib/notifications/mail-transport";
 import { runOutboxWorker, type OutboxWorker } from "@/lib/notifications/run-outbox-worker";
 import { changeInquiryStage } from "@/lib/triage/change-inquiry-stage";
 import type { TriageActor } from "@/lib/triage/triage-actor";
 import { changeWebhookEndpoint } from "@/lib/webhooks/change-webhook-endpoint";
 import { createWebhookEndpoint } from "@/lib/webhooks/create-webhook-endpoint";
+import { recordWebhookAttempt } from "@/lib/webhooks/record-webhook-attempt";
 import { rotateWebhookSecret } from "@/lib/webhooks/rotate-webhook-secret";
 import { sendTestWebhook } from "@/lib/webhooks/send-test-webhook";
 import type { WebhookEvent } from "@/lib/webhooks/webhook-events";
@@ -29,7 +30,7 @@ const receivers: WebhookReceiver[] = [];
 
 beforeAll(async () => {
   smtp = await startSmtpSink();
-  setAppEnvironment({ SMTP_URL: `smtp://127.0.0.1:${smtp.port}`, WEBHOOK_PAUSE_AFTER_FAILURES: String(PAUSE_AFTER), NOTIFY_MAX_ATTEMPTS: "50" });
+  setAppEnvironment({ SMTP_URL: `smtp://127.0.0.1:${smtp.port}`, WEBHOOK_PAUSE_AFTER_FAILURES: String(PAUSE_AFTER), WEBHOOK_PAUSE_AFTER_MINUTES: "0", NOTIFY_MAX_ATTEMPTS: "50" });
   sql = new Client({ connectionString: database.url });
   await sql.connect();
   admin = await createStaffMember(sql, { role: "admin" });
@@ -213,6 +214,20 @@ it("pauses an endpoint that keeps failing, without holding up email or other end
   await failing.receiver.waitFor(1);
   await settle();
   expect(failing.receiver.received.map((hook) => verified(failing.secret, hook).data.referenceCode)).toEqual([code]);
+});
+
+it("does not pause an endpoint for a burst of failures: the streak must also last long enough", async () => {
+  const busy = await endpoint({ events: [] as WebhookEvent[] });
+  const fail = { ok: false, statusCode: 503, latencyMs: 5, error: "HTTP 503" };
+  const attempt = () =>
+    recordWebhookAttempt({ pool: getPool(), endpointId: busy.id, notificationId: null, event: "inquiry.received", attempt: 1, result: fail, pauseAfterFailures: 3, pauseAfterMinutes: 60 });
+  for (let i = 0; i < 10; i += 1) await attempt();
+  const paused = async () => (await sql.query(`SELECT "pausedAt" FROM "WebhookEndpoint" WHERE "id" = $1`, [busy.id])).rows[0]?.pausedAt;
+  expect(await paused()).toBeNull();
+  await sql.query(`UPDATE "WebhookEndpoint" SET "failingSince" = now() - interval '61 minutes' WHERE "id" = $1`, [busy.id]);
+  await attempt();
+  expect(await paused()).toBeInstanceOf(Date);
+  await changeWebhookEndpoint({ admin, endpointId: busy.id, command: "delete" });
 });
 
 it("sends a test event on request, signed, logged and audited", async () => {

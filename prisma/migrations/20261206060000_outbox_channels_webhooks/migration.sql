@@ -24,6 +24,7 @@ CREATE TABLE "WebhookEndpoint" (
     "previousSecretEnc" TEXT,
     "previousSecretUntil" TIMESTAMPTZ(3),
     "consecutiveFailures" INTEGER NOT NULL DEFAULT 0,
+    "failingSince" TIMESTAMPTZ(3),
     "pausedAt" TIMESTAMPTZ(3),
     "pausedReason" VARCHAR(16),
     "createdAt" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
