@@ -49,6 +49,8 @@ const EnvSchema = z
     // in a row AND has been failing for at least this many minutes.
     WEBHOOK_PAUSE_AFTER_FAILURES: z.coerce.number().int().min(1).max(1000).default(20),
     WEBHOOK_PAUSE_AFTER_MINUTES: z.coerce.number().int().min(0).max(10_080).default(60),
+    // Issue 13: allow the FHIR hand-off before the person is admitted (clinic policy).
+    FHIR_EXPORT_BEFORE_ADMISSION: flag.default(false),
     STAFF_IDLE_TIMEOUT_MINUTES: z.coerce.number().int().min(2).max(60).default(15),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "silent"]).default("info"),
   })

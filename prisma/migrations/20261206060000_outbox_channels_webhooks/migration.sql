@@ -68,3 +68,18 @@ ALTER TABLE "WebhookDelivery" ADD CONSTRAINT "WebhookDelivery_notificationId_fke
 
 -- AddForeignKey
 ALTER TABLE "Notification" ADD CONSTRAINT "Notification_webhookEndpointId_fkey" FOREIGN KEY ("webhookEndpointId") REFERENCES "WebhookEndpoint"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- FHIR hand-off: staff record the person's consent to disclose their record
+-- to a named treatment provider's record system (and, separately, to include
+-- the person who referred them). Who recorded it is kept; the recipient's
+-- name is encrypted in the application (it says where the person is treated).
+-- AlterEnum
+ALTER TYPE "ConsentSubject" ADD VALUE 'EHR_DISCLOSURE';
+ALTER TYPE "ConsentSubject" ADD VALUE 'EHR_REFERRER_DISCLOSURE';
+
+-- AlterTable
+ALTER TABLE "ConsentRecord" ADD COLUMN "recordedById" TEXT,
+ADD COLUMN "recipientEnc" TEXT;
+
+-- AddForeignKey
+ALTER TABLE "ConsentRecord" ADD CONSTRAINT "ConsentRecord_recordedById_fkey" FOREIGN KEY ("recordedById") REFERENCES "StaffUser"("id") ON DELETE SET NULL ON UPDATE CASCADE;
