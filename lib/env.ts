@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { parseKeyring } from "@/lib/crypto/keyring-format";
+import { parseEmbedOrigins } from "@/lib/security/embed-origins";
 
 // Every environment variable the app reads, parsed once. A bad value fails at
 // start-up (instrumentation.ts and the scripts call getEnv() first) with a
@@ -51,6 +52,8 @@ const EnvSchema = z
     WEBHOOK_PAUSE_AFTER_MINUTES: z.coerce.number().int().min(0).max(10_080).default(60),
     // Issue 13: allow the FHIR hand-off before the person is admitted (clinic policy).
     FHIR_EXPORT_BEFORE_ADMISSION: flag.default(false),
+    // Issue 13: sites allowed to show the public pages in an iframe (comma-separated origins; default none).
+    EMBED_ALLOWED_ORIGINS: z.string().default(""),
     STAFF_IDLE_TIMEOUT_MINUTES: z.coerce.number().int().min(2).max(60).default(15),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "silent"]).default("info"),
   })
@@ -60,6 +63,11 @@ const EnvSchema = z
   })
   .superRefine((env, ctx) => {
     // Key lengths and ids are checked here, at start-up, not at the first encryption.
+    try {
+      parseEmbedOrigins(env.EMBED_ALLOWED_ORIGINS, { production: env.NODE_ENV === "production" });
+    } catch (error) {
+      ctx.addIssue({ code: "custom", path: ["EMBED_ALLOWED_ORIGINS"], message: error instanceof Error ? error.message : "invalid" });
+    }
     try {
       parseKeyring(env.FIELD_ENCRYPTION_KEY, env.FIELD_ENCRYPTION_PREVIOUS_KEYS);
     } catch (error) {
