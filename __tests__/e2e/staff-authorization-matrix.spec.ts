@@ -200,7 +200,7 @@ const ROUTE_HANDLERS: Record<string, RouteRule> = {
       body: "inquiryId=00000000-0000-4000-8000-000000000000",
       contentType: "application/x-www-form-urlencoded",
       status: 404,
-      responseType: "application/problem+json",
+      responseBody: /"title":"No such inquiry"/,
     },
     unchanged: { sql: `SELECT count(*) AS n FROM "AuditEvent" WHERE action = 'inquiry.fhir_exported'`, for: "everyone" },
   },
