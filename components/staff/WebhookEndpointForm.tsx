@@ -16,6 +16,8 @@ const FORMATS = [
 export function WebhookEndpointForm() {
   const [state, action, pending] = useActionState<WebhookActionState, FormData>(createWebhookAction, {});
   const errors = state.fieldErrors ?? {};
+  // React resets a form after its action; a refused one comes back with what was typed.
+  const values = state.values;
   const describe = (field: string) => (errors[field] ? `webhook-${field}-error` : undefined);
   const message = (field: string) =>
     errors[field] ? (
@@ -28,19 +30,19 @@ export function WebhookEndpointForm() {
       <div className={errors.name ? "field field--error" : "field"}>
         <label htmlFor="webhook-name">Name</label>
         {message("name")}
-        <input id="webhook-name" name="name" maxLength={80} required aria-invalid={Boolean(errors.name)} aria-describedby={describe("name")} />
+        <input id="webhook-name" name="name" maxLength={80} required defaultValue={values?.name} aria-invalid={Boolean(errors.name)} aria-describedby={describe("name")} />
       </div>
       <div className={errors.url ? "field field--error" : "field"}>
         <label htmlFor="webhook-url">Receiver address (https://…)</label>
         {message("url")}
-        <input id="webhook-url" name="url" type="url" required aria-invalid={Boolean(errors.url)} aria-describedby={describe("url")} />
+        <input id="webhook-url" name="url" type="url" required defaultValue={values?.url} aria-invalid={Boolean(errors.url)} aria-describedby={describe("url")} />
       </div>
       <fieldset className={errors.format ? "field field--error" : "field"} aria-describedby={describe("format")}>
         <legend>Format</legend>
         {message("format")}
         {FORMATS.map((format, index) => (
           <label key={format.value} className="choice">
-            <input type="radio" name="format" value={format.value} defaultChecked={index === 0} /> {format.label}
+            <input type="radio" name="format" value={format.value} defaultChecked={values ? values.format === format.value : index === 0} /> {format.label}
           </label>
         ))}
       </fieldset>
@@ -49,7 +51,7 @@ export function WebhookEndpointForm() {
         {message("events")}
         {WEBHOOK_EVENTS.map((event) => (
           <label key={event} className="choice">
-            <input type="checkbox" name="events" value={event} /> {WEBHOOK_EVENT_LABELS[event]} <code>{event}</code>
+            <input type="checkbox" name="events" value={event} defaultChecked={values?.events.includes(event)} /> {WEBHOOK_EVENT_LABELS[event]} <code>{event}</code>
           </label>
         ))}
       </fieldset>

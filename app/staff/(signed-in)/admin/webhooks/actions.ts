@@ -13,7 +13,14 @@ import { WebhookRefusedError } from "@/lib/webhooks/webhook-errors";
 
 // `secret` is set only in the answer to the request that generated it: it is
 // shown once and never stored in the clear.
-export type WebhookActionState = { ok?: string; formError?: string; fieldErrors?: Record<string, string>; secret?: string };
+export type WebhookActionState = {
+  ok?: string;
+  formError?: string;
+  fieldErrors?: Record<string, string>;
+  secret?: string;
+  // The submitted values of a refused form, so the form keeps them.
+  values?: { name: string; url: string; format: string; events: string[] };
+};
 
 const PAGE = "/staff/admin/webhooks";
 const Command = z.object({ endpointId: z.uuid(), command: z.enum(["test", "rotate", "pause", "resume", "delete"]) });
@@ -30,13 +37,10 @@ async function asAdmin(work: (admin: Awaited<ReturnType<typeof requireStaffActio
 }
 
 export async function createWebhookAction(_previous: WebhookActionState, form: FormData): Promise<WebhookActionState> {
-  return asAdmin(async (admin) => {
-    const parsed = WebhookEndpointSchema.safeParse({
-      name: form.get("name"),
-      url: form.get("url"),
-      format: form.get("format"),
-      events: form.getAll("events"),
-    });
+  const text = (name: string) => (typeof form.get(name) === "string" ? String(form.get(name)) : "");
+  const values = { name: text("name"), url: text("url"), format: text("format"), events: form.getAll("events").map(String) };
+  const refused = await asAdmin(async (admin) => {
+    const parsed = WebhookEndpointSchema.safeParse(values);
     if (!parsed.success) {
       const fieldErrors: Record<string, string> = {};
       for (const issue of parsed.error.issues) fieldErrors[String(issue.path[0])] ??= issue.message;
@@ -46,6 +50,7 @@ export async function createWebhookAction(_previous: WebhookActionState, form: F
     revalidatePath(PAGE);
     return { ok: "Endpoint added. Copy its signing secret now: it is not shown again.", secret: created.secret };
   });
+  return refused.fieldErrors ? { ...refused, values } : refused;
 }
 
 export async function webhookCommandAction(_previous: WebhookActionState, form: FormData): Promise<WebhookActionState> {
