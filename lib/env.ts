@@ -52,6 +52,9 @@ const EnvSchema = z
     WEBHOOK_PAUSE_AFTER_MINUTES: z.coerce.number().int().min(0).max(10_080).default(60),
     // Issue 13: allow the FHIR hand-off before the person is admitted (clinic policy).
     FHIR_EXPORT_BEFORE_ADMISSION: flag.default(false),
+    // Optional: a FHIR server that receives hand-offs (POSTed through the outbox), and its bearer token.
+    FHIR_ENDPOINT_URL: z.url({ protocol: /^https?$/ }).optional(),
+    FHIR_ENDPOINT_TOKEN: z.string().min(16, "at least 16 characters").optional(),
     // Issue 13: sites allowed to show the public pages in an iframe (comma-separated origins; default none).
     EMBED_ALLOWED_ORIGINS: z.string().default(""),
     STAFF_IDLE_TIMEOUT_MINUTES: z.coerce.number().int().min(2).max(60).default(15),
@@ -63,6 +66,12 @@ const EnvSchema = z
   })
   .superRefine((env, ctx) => {
     // Key lengths and ids are checked here, at start-up, not at the first encryption.
+    if (Boolean(env.FHIR_ENDPOINT_URL) !== Boolean(env.FHIR_ENDPOINT_TOKEN)) {
+      ctx.addIssue({ code: "custom", path: ["FHIR_ENDPOINT_TOKEN"], message: "set FHIR_ENDPOINT_URL and FHIR_ENDPOINT_TOKEN together" });
+    }
+    if (env.NODE_ENV === "production" && env.FHIR_ENDPOINT_URL?.startsWith("http:")) {
+      ctx.addIssue({ code: "custom", path: ["FHIR_ENDPOINT_URL"], message: "must start with https:// in production" });
+    }
     try {
       parseEmbedOrigins(env.EMBED_ALLOWED_ORIGINS, { production: env.NODE_ENV === "production" });
     } catch (error) {

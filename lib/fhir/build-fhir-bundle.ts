@@ -20,6 +20,8 @@ export type FhirHandoffInput = {
   /** Where reference codes come from: this app's public URL. */
   identifierSystem: string;
   now: Date;
+  /** "transaction" for a FHIR server (each entry POSTed), "collection" for a file. */
+  type?: "collection" | "transaction";
 };
 
 const CONSENT_WORDS: Record<string, string> = {
@@ -50,12 +52,15 @@ export function buildFhirBundle(input: FhirHandoffInput): Bundle {
   const serviceRequest = entry(serviceRequestOf(input, patient, requester));
   const consents = input.consents.map((consent) => entry(consentOf(consent, patient, input.recipient)));
   const entries = [patient, ...(related ? [related] : []), serviceRequest, ...consents];
+  const transaction = input.type === "transaction";
   return {
     resourceType: "Bundle",
-    type: "collection",
+    type: transaction ? "transaction" : "collection",
     identifier: { system: "urn:ietf:rfc:3986", value: `urn:uuid:${randomUUID()}` },
-    timestamp: input.now.toISOString(),
-    entry: entries.map((e): BundleEntry => ({ fullUrl: e.url, resource: e.resource })),
+    ...(transaction ? {} : { timestamp: input.now.toISOString() }),
+    entry: entries.map(
+      (e): BundleEntry => ({ fullUrl: e.url, resource: e.resource, ...(transaction ? { request: { method: "POST", url: e.resource.resourceType } } : {}) }),
+    ),
   };
 }
 

@@ -2,72 +2,47 @@ import "server-only";
 import type { Bundle } from "@medplum/fhirtypes";
 import { getDb } from "@/lib/db/client";
 import { getEnv } from "@/lib/env";
-import { buildFhirBundle } from "@/lib/fhir/build-fhir-bundle";
+import { assembleHandoffBundle } from "@/lib/fhir/assemble-handoff-bundle";
 import { FhirExportRefusedError } from "@/lib/fhir/fhir-errors";
-import { validateFhirResource } from "@/lib/fhir/load-fhir-validator";
-import { openRecipient } from "@/lib/fhir/recipient-crypto";
+import { OUTBOX_CHANNEL } from "@/lib/notifications/outbox-channel";
 import { assertActiveStaff } from "@/lib/triage/assert-active-staff";
 import { isUuid } from "@/lib/triage/is-uuid";
-import { readCurrentConsents } from "@/lib/triage/read-current-consents";
-import { readInquiryRecord } from "@/lib/triage/read-inquiry-record";
 import { recordInquiryAuditEvent } from "@/lib/triage/record-inquiry-audit-event";
 import type { TriageActor } from "@/lib/triage/triage-actor";
 import { InquiryNotFoundError } from "@/lib/triage/triage-errors";
 
-// One inquiry as a FHIR R4 Bundle for the treatment provider's EHR (issue 13).
-// Refused unless the newest EHR-disclosure consent is granted, and (unless
-// the clinic allows earlier hand-offs) unless the inquiry is admitted. The
-// bundle is validated against R4 before it is offered, and the export is one
-// audit event (who, when, which record, and the consent that names the
-// recipient) in the same transaction as the read.
-export async function exportFhirBundle(options: { actor: TriageActor; inquiryId: string; now?: Date }): Promise<{ bundle: Bundle; filename: string }> {
+// One inquiry as a FHIR R4 Bundle for the treatment provider's EHR (issue 13):
+// downloaded over the session, or (`send`) queued in the outbox for the
+// configured FHIR server (FHIR_ENDPOINT_URL). Refused without a granted
+// disclosure consent or before admission (see assembleHandoffBundle). One
+// audit event (who, when, which record, the consent naming the recipient,
+// where it went) in the same transaction as the read.
+export async function exportFhirBundle(options: {
+  actor: TriageActor;
+  inquiryId: string;
+  send?: boolean;
+  now?: Date;
+}): Promise<{ bundle: Bundle; filename: string }> {
   if (!isUuid(options.inquiryId)) throw new InquiryNotFoundError();
-  const env = getEnv();
+  if (options.send && !getEnv().FHIR_ENDPOINT_URL) throw new FhirExportRefusedError("No FHIR server is configured to send to.");
   return getDb().$transaction(async (tx) => {
     await assertActiveStaff({ tx, userId: options.actor.user.id });
-    const record = await readInquiryRecord({ tx, inquiryId: options.inquiryId });
-    if (record.anonymisedAt) throw new FhirExportRefusedError("This inquiry was anonymised; there is nothing to hand off.");
-    if (record.status !== "ADMITTED" && !env.FHIR_EXPORT_BEFORE_ADMISSION) {
-      throw new FhirExportRefusedError("The record can be handed off once the person is admitted.");
+    const assembled = await assembleHandoffBundle({ tx, inquiryId: options.inquiryId, type: options.send ? "transaction" : "collection", now: options.now ?? new Date() });
+    if (options.send) {
+      await tx.notification.create({ data: { kind: "FHIR_EXPORT", inquiryId: options.inquiryId, eventData: { consentRecordId: assembled.consentRecordId } } });
+      await tx.$executeRaw`SELECT pg_notify(${OUTBOX_CHANNEL}, 'fhir')`;
     }
-    const consents = await readCurrentConsents({ tx, inquiryId: record.id });
-    const disclosure = consents.current.get("EHR_DISCLOSURE");
-    if (!disclosure?.granted) throw new FhirExportRefusedError("Record the person's consent to disclose to their treatment provider first.");
-    const consentRow = await tx.consentRecord.findFirstOrThrow({
-      where: { inquiryId: record.id, subject: "EHR_DISCLOSURE" },
-      orderBy: [{ recordedAt: "desc" }, { id: "desc" }],
-      select: { id: true, recipientEnc: true },
-    });
-    const recipient = consentRow.recipientEnc ? openRecipient(consentRow.id, consentRow.recipientEnc) : "";
-    const referrerConsented = consents.current.get("EHR_REFERRER_DISCLOSURE")?.granted === true;
-    const { answers } = record;
-    const bundle = buildFhirBundle({
-      referenceCode: record.referenceCode,
-      receivedAt: record.createdAt,
-      urgent: record.urgency === "URGENT",
-      requesterType: record.requesterType,
-      preferredLanguage: record.preferredLanguage,
-      firstName: answers.firstName,
-      phone: answers.phone,
-      email: answers.email,
-      reason: answers.message,
-      referrer: referrerConsented && answers.referrerName ? { name: answers.referrerName, relationship: answers.referrerRelationship } : null,
-      consents: [...consents.current.values()].map((consent) => ({ ...consent, recipient: null })),
-      recipient,
-      identifierSystem: new URL(env.PUBLIC_URL).origin,
-      now: options.now ?? new Date(),
-    });
-    validateFhirResource(bundle);
     await recordInquiryAuditEvent({
       tx,
       actor: options.actor,
       action: "inquiry.fhir_exported",
-      inquiryId: record.id,
+      inquiryId: options.inquiryId,
       metadata: {
-        consentRecordId: consentRow.id,
-        resources: (bundle.entry ?? []).map((e) => e.resource?.resourceType ?? "unknown"),
+        consentRecordId: assembled.consentRecordId,
+        destination: options.send ? "fhir-endpoint" : "download",
+        resources: (assembled.bundle.entry ?? []).map((e) => e.resource?.resourceType ?? "unknown"),
       },
     });
-    return { bundle, filename: `handoff-${record.referenceCode}.fhir.json` };
+    return { bundle: assembled.bundle, filename: `handoff-${assembled.referenceCode}.fhir.json` };
   });
 }

@@ -6,6 +6,7 @@ import { describeError, logger } from "@/lib/logging/logger";
 import { retryDelayMs } from "@/lib/notifications/backoff";
 import type { ClaimedNotification } from "@/lib/notifications/claim-due-notifications";
 import type { Limiter } from "@/lib/notifications/limiter";
+import { sendFhirNotification } from "@/lib/fhir/send-fhir-notification";
 import { composeNotificationEmail, NoRecipientError } from "@/lib/notifications/compose-notification-email";
 import { retryWrite } from "@/lib/notifications/retry-write";
 import type { SendAttempt } from "@/lib/notifications/send-attempt";
@@ -69,6 +70,7 @@ export async function deliverNotification(options: {
 // differs by kind (an email through the SMTP slots, or a signed webhook).
 async function attemptDelivery(options: Parameters<typeof deliverNotification>[0]): Promise<SendAttempt> {
   if (options.notification.kind === "WEBHOOK") return sendWebhookNotification(options);
+  if (options.notification.kind === "FHIR_EXPORT") return sendFhirNotification(options);
   let message: SendMailOptions;
   try {
     message = await composeNotificationEmail(options.notification);

@@ -19,7 +19,7 @@ const LIMIT = 200;
 // words which side the problem is probably on.
 export function errorCategory(lastError: string | null, kind = "NEW_INQUIRY"): string {
   if (!lastError) return "Unknown";
-  if (kind === "WEBHOOK") return webhookErrorCategory(lastError);
+  if (kind === "WEBHOOK" || kind === "FHIR_EXPORT") return webhookErrorCategory(lastError);
   const smtp = /SMTP (\d)\d\d/.exec(lastError)?.[1];
   if (smtp === "5") return "Rejected by the mail server";
   if (smtp === "4") return "Mail server busy or temporarily refusing";
@@ -38,7 +38,7 @@ function webhookErrorCategory(lastError: string): string {
   return "Other";
 }
 
-const CHANNELS: Record<string, string> = { NEW_INQUIRY: "Email: new inquiry", ESCALATION: "Email: escalation" };
+const CHANNELS: Record<string, string> = { NEW_INQUIRY: "Email: new inquiry", ESCALATION: "Email: escalation", FHIR_EXPORT: "FHIR hand-off to the EHR" };
 
 // The notifications the outbox gave up on, newest first: what an admin needs
 // to see and retry them, and nothing personal (the inquiry's reference and

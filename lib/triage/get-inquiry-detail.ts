@@ -27,6 +27,8 @@ export type InquiryDetail = {
   referralSourceLabel: string | null;
   /** Clinic policy (FHIR_EXPORT_BEFORE_ADMISSION): the FHIR hand-off before admission. */
   fhirBeforeAdmission: boolean;
+  /** A FHIR server is configured (FHIR_ENDPOINT_URL): the hand-off can be sent there too. */
+  fhirEndpointConfigured: boolean;
 };
 
 // The whole inquiry, decrypted for the signed-in staff member, and exactly one
@@ -65,7 +67,8 @@ export async function getInquiryDetail(options: { actor: TriageActor; inquiryId:
     const source = record.heardAbout ? await tx.referralSource.findUnique({ where: { code: record.heardAbout }, select: { label: true } }) : null;
     const assignableStaff = staff.map(({ profile, ...member }) => ({ ...member, languages: profile?.languages ?? [] }));
     const referralSourceLabel = source?.label ?? record.heardAbout;
-    const fhirBeforeAdmission = getEnv().FHIR_EXPORT_BEFORE_ADMISSION;
-    return { record, consents, notes, attempts, duplicates, timeline, stageLabels, exitReasons, assignableStaff, referralSourceLabel, fhirBeforeAdmission };
+    const { FHIR_EXPORT_BEFORE_ADMISSION: fhirBeforeAdmission, FHIR_ENDPOINT_URL } = getEnv();
+    const fhirEndpointConfigured = Boolean(FHIR_ENDPOINT_URL);
+    return { record, consents, notes, attempts, duplicates, timeline, stageLabels, exitReasons, assignableStaff, referralSourceLabel, fhirBeforeAdmission, fhirEndpointConfigured };
   });
 }

@@ -10,7 +10,14 @@ import { onSubmitOnce, useFocusHeadingAfter } from "./use-panel-action";
 // the person's consent (read to them, or confirmed in writing), and, once it
 // is granted and the stage allows, download the record as a FHIR file. The
 // download is a plain POST over this session: never a link, never email.
-export function EhrHandoffPanel(props: { inquiryId: string; consented: boolean; canExport: boolean; exportBlockedBecause: string | null; hasReferrer: boolean }) {
+export function EhrHandoffPanel(props: {
+  inquiryId: string;
+  consented: boolean;
+  canExport: boolean;
+  canSend: boolean;
+  exportBlockedBecause: string | null;
+  hasReferrer: boolean;
+}) {
   const [state, action, pending] = useActionState(recordEhrConsentAction, null);
   const headingRef = useFocusHeadingAfter([state]);
   const recipientError = fieldErrorOf(state, "recipient");
@@ -58,6 +65,11 @@ export function EhrHandoffPanel(props: { inquiryId: string; consented: boolean; 
           <button className="button-primary" type="submit">
             Download the FHIR record
           </button>
+          {props.canSend ? (
+            <button className="button-secondary" type="submit" name="destination" value="endpoint">
+              Send it to the provider&apos;s FHIR server
+            </button>
+          ) : null}
         </form>
       ) : (
         <p className="note">{props.exportBlockedBecause}</p>

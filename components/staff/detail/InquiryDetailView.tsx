@@ -95,5 +95,12 @@ function ehrHandoff(detail: InquiryDetail) {
   const consented = detail.consents.current.get("EHR_DISCLOSURE")?.granted === true;
   const stageAllows = record.status === "ADMITTED" || detail.fhirBeforeAdmission;
   const blocked = !consented ? "Record the person's consent to offer the download." : !stageAllows ? "The download is offered once the person is admitted." : null;
-  return { inquiryId: record.id, consented, canExport: blocked === null, exportBlockedBecause: blocked, hasReferrer: record.answers.referrerName !== null };
+  return {
+    inquiryId: record.id,
+    consented,
+    canExport: blocked === null,
+    canSend: blocked === null && detail.fhirEndpointConfigured,
+    exportBlockedBecause: blocked,
+    hasReferrer: record.answers.referrerName !== null,
+  };
 }

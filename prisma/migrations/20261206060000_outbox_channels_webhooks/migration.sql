@@ -8,6 +8,7 @@
 -- AlterEnum
 ALTER TYPE "NotificationKind" ADD VALUE 'ESCALATION';
 ALTER TYPE "NotificationKind" ADD VALUE 'WEBHOOK';
+ALTER TYPE "NotificationKind" ADD VALUE 'FHIR_EXPORT';
 
 -- CreateEnum
 CREATE TYPE "WebhookFormat" AS ENUM ('STANDARD', 'SLACK', 'TEAMS');

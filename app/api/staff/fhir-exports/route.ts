@@ -1,4 +1,5 @@
 import { requireStaffAction, StaffAccessDeniedError } from "@/lib/auth/require-staff";
+import { getEnv } from "@/lib/env";
 import { exportFhirBundle } from "@/lib/fhir/export-fhir-bundle";
 import { FhirExportRefusedError } from "@/lib/fhir/fhir-errors";
 import { problemResponse } from "@/lib/http/problem-response";
@@ -24,7 +25,10 @@ export async function POST(request: Request): Promise<Response> {
   const inquiryId = form.get("inquiryId");
   if (typeof inquiryId !== "string") return problemResponse({ status: 400, title: "Which inquiry?", detail: "The form did not say which inquiry to export." });
   try {
-    const result = await exportFhirBundle({ actor: staff, inquiryId });
+    const send = form.get("destination") === "endpoint";
+    const result = await exportFhirBundle({ actor: staff, inquiryId, send });
+    // Queued in the outbox: back to the record (failures appear under Failed notifications).
+    if (send) return Response.redirect(new URL(`/staff/inquiries/${inquiryId}`, getEnv().PUBLIC_URL), 303);
     return new Response(JSON.stringify(result.bundle, null, 2), {
       headers: {
         "Content-Type": "application/fhir+json; charset=utf-8",
