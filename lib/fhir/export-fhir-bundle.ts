@@ -4,6 +4,7 @@ import { getDb } from "@/lib/db/client";
 import { getEnv } from "@/lib/env";
 import { assembleHandoffBundle } from "@/lib/fhir/assemble-handoff-bundle";
 import { FhirExportRefusedError } from "@/lib/fhir/fhir-errors";
+import { warmFhirValidator } from "@/lib/fhir/load-fhir-validator";
 import { OUTBOX_CHANNEL } from "@/lib/notifications/outbox-channel";
 import { assertActiveStaff } from "@/lib/triage/assert-active-staff";
 import { isUuid } from "@/lib/triage/is-uuid";
@@ -25,6 +26,7 @@ export async function exportFhirBundle(options: {
 }): Promise<{ bundle: Bundle; filename: string }> {
   if (!isUuid(options.inquiryId)) throw new InquiryNotFoundError();
   if (options.send && !getEnv().FHIR_ENDPOINT_URL) throw new FhirExportRefusedError("No FHIR server is configured to send to.");
+  warmFhirValidator();
   return getDb().$transaction(async (tx) => {
     await assertActiveStaff({ tx, userId: options.actor.user.id });
     const assembled = await assembleHandoffBundle({ tx, inquiryId: options.inquiryId, type: options.send ? "transaction" : "collection", now: options.now ?? new Date() });

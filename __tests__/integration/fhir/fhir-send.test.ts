@@ -71,7 +71,7 @@ it("POSTs a validated transaction Bundle with the bearer token, once, and audits
 });
 
 it("does not send when the consent is withdrawn before delivery", async () => {
-  await worker.stop();
+  await worker?.stop();
   const before = server.received.length;
   const id = await inquiryIdOf(sql, await submitTestInquiry());
   await recordEhrDisclosureConsent({ actor: coordinator, inquiryId: id, granted: true, recipient: "Lakeside (Epic)", includeReferrer: false });
