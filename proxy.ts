@@ -1,4 +1,8 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { frameAncestors, parseEmbedOrigins } from "@/lib/security/embed-origins";
+
+// Validated at start-up by lib/env.ts; read here without the rest of the env.
+const EMBED_ORIGINS = parseEmbedOrigins(process.env.EMBED_ALLOWED_ORIGINS, { production: process.env.NODE_ENV === "production" });
 
 // Runs before every page request: a fresh nonce and a strict
 // Content-Security-Policy. Only our own scripts run (Next.js applies the nonce
@@ -9,7 +13,7 @@ export function proxy(request: NextRequest): NextResponse {
     return new NextResponse("Cross-site request refused.", { status: 403, headers: { "Content-Type": "text/plain", "Cache-Control": "no-store" } });
   }
   const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
-  const policy = contentSecurityPolicy(nonce);
+  const policy = contentSecurityPolicy(nonce, frameAncestors(request.nextUrl.pathname, EMBED_ORIGINS));
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set("x-nonce", nonce);
   requestHeaders.set("Content-Security-Policy", policy);
@@ -38,7 +42,7 @@ function isCrossSiteStaffPost(request: NextRequest): boolean {
   }
 }
 
-function contentSecurityPolicy(nonce: string): string {
+function contentSecurityPolicy(nonce: string, ancestors: string): string {
   const dev = process.env.NODE_ENV === "development";
   return [
     "default-src 'self'",
@@ -50,7 +54,9 @@ function contentSecurityPolicy(nonce: string): string {
     "object-src 'none'",
     "base-uri 'none'",
     "form-action 'self'",
-    "frame-ancestors 'none'",
+    // 'none' unless the clinic opted in (EMBED_ALLOWED_ORIGINS); browsers
+    // ignore X-Frame-Options (DENY, next.config.js) when this is present.
+    ancestors,
   ].join("; ");
 }
 

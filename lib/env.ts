@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { parseKeyring } from "@/lib/crypto/keyring-format";
 import { parseTrustedProxies } from "@/lib/security/trusted-proxies";
+import { parseEmbedOrigins } from "@/lib/security/embed-origins";
 
 // Every environment variable the app reads, parsed once. A bad value fails at
 // start-up (instrumentation.ts and the scripts call getEnv() first) with a
@@ -51,6 +52,17 @@ const EnvSchema = z
     // own retries, or a slow send could be claimed and sent twice.
     NOTIFY_LEASE_SECONDS: z.coerce.number().int().min(30).max(3600).default(120),
     WORKER_IN_PROCESS: flag.default(true),
+    // Issue 13: a webhook endpoint is paused once it has failed this many times
+    // in a row AND has been failing for at least this many minutes.
+    WEBHOOK_PAUSE_AFTER_FAILURES: z.coerce.number().int().min(1).max(1000).default(20),
+    WEBHOOK_PAUSE_AFTER_MINUTES: z.coerce.number().int().min(0).max(10_080).default(60),
+    // Issue 13: allow the FHIR hand-off before the person is admitted (clinic policy).
+    FHIR_EXPORT_BEFORE_ADMISSION: flag.default(false),
+    // Optional: a FHIR server that receives hand-offs (POSTed through the outbox), and its bearer token.
+    FHIR_ENDPOINT_URL: z.url({ protocol: /^https?$/ }).optional(),
+    FHIR_ENDPOINT_TOKEN: z.string().min(16, "at least 16 characters").optional(),
+    // Issue 13: sites allowed to show the public pages in an iframe (comma-separated origins; default none).
+    EMBED_ALLOWED_ORIGINS: z.string().default(""),
     STAFF_IDLE_TIMEOUT_MINUTES: z.coerce.number().int().min(2).max(60).default(15),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "silent"]).default("info"),
   })
@@ -60,6 +72,17 @@ const EnvSchema = z
   })
   .superRefine((env, ctx) => {
     // Key lengths and ids are checked here, at start-up, not at the first encryption.
+    if (Boolean(env.FHIR_ENDPOINT_URL) !== Boolean(env.FHIR_ENDPOINT_TOKEN)) {
+      ctx.addIssue({ code: "custom", path: ["FHIR_ENDPOINT_TOKEN"], message: "set FHIR_ENDPOINT_URL and FHIR_ENDPOINT_TOKEN together" });
+    }
+    if (env.NODE_ENV === "production" && env.FHIR_ENDPOINT_URL?.startsWith("http:")) {
+      ctx.addIssue({ code: "custom", path: ["FHIR_ENDPOINT_URL"], message: "must start with https:// in production" });
+    }
+    try {
+      parseEmbedOrigins(env.EMBED_ALLOWED_ORIGINS, { production: env.NODE_ENV === "production" });
+    } catch (error) {
+      ctx.addIssue({ code: "custom", path: ["EMBED_ALLOWED_ORIGINS"], message: error instanceof Error ? error.message : "invalid" });
+    }
     try {
       parseKeyring(env.FIELD_ENCRYPTION_KEY, env.FIELD_ENCRYPTION_PREVIOUS_KEYS);
     } catch (error) {

@@ -81,6 +81,8 @@ const STAFF_PAGES: Record<string, PageRule> = {
   "/staff/admin/notifications": { access: "admin", content: "could not be delivered after every retry", listsStaff: false },
   "/staff/admin/settings": { access: "admin", content: "Rename the stages and choose the order", listsStaff: true },
   "/staff/admin/retention": { access: "admin", content: "An inquiry on legal hold is kept whole", listsStaff: false },
+  "/staff/admin/webhooks": { access: "admin", content: "Tell other systems (your own, Slack", listsStaff: false },
+  "/staff/admin/embed": { access: "admin", content: "Paste one of these where the button should appear", listsStaff: false },
   "/staff/inquiries": { access: "staff", content: "Keyboard: j and k move between inquiries", listsStaff: true },
   "/staff/inquiries/due": { access: "staff", content: "Later today (", listsStaff: true },
   // Opening a record is an audited view: a refused request must not write one (the digest counts them).
@@ -131,6 +133,9 @@ const SERVER_ACTIONS: Record<string, ActionAccess> = {
   "app/staff/(signed-in)/admin/settings/actions.ts#staffLanguagesAction": "admin",
   "app/staff/(signed-in)/admin/retention/actions.ts#legalHoldAction": "admin",
   "app/staff/(signed-in)/admin/retention/actions.ts#deletionAction": "admin",
+  "app/staff/(signed-in)/admin/webhooks/actions.ts#createWebhookAction": "admin",
+  "app/staff/(signed-in)/admin/webhooks/actions.ts#webhookCommandAction": "admin",
+  "app/staff/(signed-in)/inquiries/[id]/actions.ts#recordEhrConsentAction": "staff",
   "app/[locale]/request/submit-inquiry-action.ts#submitInquiryAction": "public-intake",
 };
 
@@ -184,6 +189,20 @@ const ROUTE_HANDLERS: Record<string, RouteRule> = {
       responseType: "text/csv",
     },
     unchanged: { sql: `SELECT count(*) AS n FROM "AuditEvent" WHERE action = 'inquiry.exported'`, for: "refused" },
+  },
+  // The EHR hand-off download (issue 13): for staff; an unknown inquiry is a
+  // 404 past the access check, and no export is ever audited here.
+  "/api/staff/fhir-exports": {
+    access: "staff",
+    methods: ["POST"],
+    probe: {
+      method: "POST",
+      body: "inquiryId=00000000-0000-4000-8000-000000000000",
+      contentType: "application/x-www-form-urlencoded",
+      status: 404,
+      responseBody: /"title":"No such inquiry"/,
+    },
+    unchanged: { sql: `SELECT count(*) AS n FROM "AuditEvent" WHERE action = 'inquiry.fhir_exported'`, for: "everyone" },
   },
   "/icon.svg": { access: "public", methods: ["GET"], probe: { method: "GET", status: 200 } },
   "/robots.txt": { access: "public", methods: ["GET"], probe: { method: "GET", status: 200 } },
@@ -528,6 +547,7 @@ const ADMIN_REFUSAL = "Only administrators can do that.";
 const INQUIRY_ACTIONS = "app/staff/(signed-in)/inquiries/[id]/actions.ts";
 const SETTINGS_ACTIONS = "app/staff/(signed-in)/admin/settings/actions.ts";
 const RETENTION_ACTIONS = "app/staff/(signed-in)/admin/retention/actions.ts";
+const WEBHOOK_ACTIONS = "app/staff/(signed-in)/admin/webhooks/actions.ts";
 
 /** The arguments of an inquiry detail form about the test inquiry. */
 const onRecord = (fields: Record<string, string>) => async (): Promise<ActionArgument[]> => [json(null), form({ inquiryId: record.id, ...fields })];
@@ -643,6 +663,32 @@ const ACTION_CHECKS: Record<string, () => Promise<void>> = {
     // Without the confirmation: past the access check, and nothing deleted.
     allowedArgs: async () => adminForm({ referenceCode: record.referenceCode, reason: "Authorisation matrix check" })(),
     allowedResult: () => "Tick the box to confirm that this cannot be undone.",
+  }),
+
+  // Issue 13. The digest covers WebhookEndpoint and the record's ConsentRecord rows.
+  [`${WEBHOOK_ACTIONS}#createWebhookAction`]: guarded(`${WEBHOOK_ACTIONS}#createWebhookAction`, {
+    access: "admin",
+    refusal: ADMIN_REFUSAL,
+    args: adminForm({ name: "Added by a refused caller", url: "https://receiver.example.org/hook", format: "STANDARD", events: "inquiry.received" }),
+    // Invalid on purpose: past the access check, and no endpoint is added.
+    allowedArgs: adminForm({ name: "", url: "https://receiver.example.org/hook", format: "STANDARD", events: "inquiry.received" }),
+    allowedResult: () => "Give the endpoint a name.",
+    refusedMustNotContain: () => ["whsec_"],
+  }),
+  [`${WEBHOOK_ACTIONS}#webhookCommandAction`]: guarded(`${WEBHOOK_ACTIONS}#webhookCommandAction`, {
+    access: "admin",
+    refusal: ADMIN_REFUSAL,
+    args: adminForm({ endpointId: "00000000-0000-4000-8000-000000000000", command: "rotate" }),
+    allowedResult: () => "That endpoint no longer exists.",
+    refusedMustNotContain: () => ["whsec_"],
+  }),
+  [`${INQUIRY_ACTIONS}#recordEhrConsentAction`]: guarded(`${INQUIRY_ACTIONS}#recordEhrConsentAction`, {
+    access: "staff",
+    refusal: TRIAGE_REFUSAL,
+    args: onRecord({ decision: "grant", recipient: "Recorded by a refused caller", includeReferrer: "on" }),
+    // Without a recipient: past the access check, and no consent is recorded.
+    allowedArgs: onRecord({ decision: "grant", recipient: "" }),
+    allowedResult: () => "Name the treatment provider (and its record system).",
   }),
 
   "app/staff/(signed-in)/admin/users/actions.ts#inviteStaffAction": async () => {

@@ -38,6 +38,10 @@ describe("getEnv", () => {
       NOTIFY_RETRY_BASE_MS: 5000,
       NOTIFY_LEASE_SECONDS: 120,
       WORKER_IN_PROCESS: true,
+      WEBHOOK_PAUSE_AFTER_FAILURES: 20,
+      WEBHOOK_PAUSE_AFTER_MINUTES: 60,
+      FHIR_EXPORT_BEFORE_ADMISSION: false,
+      EMBED_ALLOWED_ORIGINS: "",
       LOG_LEVEL: "info",
     });
   });

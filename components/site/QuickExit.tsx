@@ -11,9 +11,20 @@ export const NEUTRAL_SITE = "https://www.bbc.co.uk/weather";
 const PRESSES = 3;
 const WINDOW_MS = 2000;
 
+// Inside a clinic's iframe (EMBED_ALLOWED_ORIGINS) the whole tab must leave,
+// not just the frame: the top window is replaced (a user gesture allows a
+// frame to navigate it; Location.replace is callable across origins).
 function leave(): void {
   document.title = "";
   document.body.replaceChildren();
+  if (window.top && window.top !== window.self) {
+    try {
+      window.top.location.replace(NEUTRAL_SITE);
+      return;
+    } catch {
+      // A sandboxed frame without top navigation: leave the frame at least.
+    }
+  }
   window.location.replace(NEUTRAL_SITE);
 }
 
@@ -34,6 +45,7 @@ export function QuickExit() {
     <a
       className="quick-exit"
       href={NEUTRAL_SITE}
+      target="_top"
       rel="noreferrer"
       onClick={(event) => {
         event.preventDefault();

@@ -16,6 +16,8 @@ export function StaffNav({ user }: { user: StaffUser }) {
           <Link href="/staff/admin/export">Export</Link>
           <Link href="/staff/admin/retention">Retention</Link>
           <Link href="/staff/admin/notifications">Failed notifications</Link>
+          <Link href="/staff/admin/webhooks">Webhooks</Link>
+          <Link href="/staff/admin/embed">Embed</Link>
         </>
       ) : null}
       <Link href="/staff/account">My account</Link>

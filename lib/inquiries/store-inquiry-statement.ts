@@ -65,6 +65,15 @@ WITH existing AS (
   FROM inserted CROSS JOIN unnest($26::"ConsentSubject"[], $27::boolean[]) AS c("subject", "granted")
 ), notification AS (
   INSERT INTO "Notification" ("kind", "inquiryId") SELECT 'NEW_INQUIRY', inserted."id" FROM inserted
+), webhooks AS (
+  -- Issue 13: one outbox row per subscribed webhook endpoint (event names as
+  -- in lib/webhooks/webhook-events.ts).
+  INSERT INTO "Notification" ("kind", "inquiryId", "webhookEndpointId", "event", "eventData")
+  SELECT 'WEBHOOK', inserted."id", e."id", ev."name", '{"stage":"NEW"}'::jsonb
+  FROM inserted
+  CROSS JOIN (VALUES ('inquiry.received'), ('inquiry.urgent_received')) AS ev("name")
+  JOIN "WebhookEndpoint" e ON ev."name" = ANY(e."events")
+  WHERE ev."name" = 'inquiry.received' OR inserted."urgency" = 'URGENT'
 ), audit AS (
   INSERT INTO "AuditEvent" ("actorType", "action", "inquiryId", "metadata")
   SELECT 'PUBLIC', 'inquiry.created', inserted."id", jsonb_build_object('urgency', inserted."urgency")

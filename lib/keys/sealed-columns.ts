@@ -58,6 +58,10 @@ export const SEALED_COLUMNS: readonly SealedColumn[] = [
   ...["firstName", "phone", "email", "message", "referrerName", "referrerRelationship", "personAware"].map(inquiry),
   { table: "InquiryNoteVersion", column: "bodyEnc", idType: "uuid", format: fieldFormat((id) => `InquiryNoteVersion.body:${id}`) },
   { table: "AdminReasonNote", column: "textEnc", idType: "uuid", format: fieldFormat((id) => `AdminReasonNote.text:${id}`) },
+  ...(["url", "secret", "previousSecret"] as const).map(
+    (column): SealedColumn => ({ table: "WebhookEndpoint", column: `${column}Enc`, idType: "uuid", format: fieldFormat((id) => `WebhookEndpoint.${column}:${id}`) }),
+  ),
+  { table: "ConsentRecord", column: "recipientEnc", idType: "uuid", format: fieldFormat((id) => `ConsentRecord.recipient:${id}`) },
   { table: "StaffTwoFactor", column: "secret", idType: "text", format: betterAuthFormat },
   { table: "StaffTwoFactor", column: "backupCodes", idType: "text", format: betterAuthFormat },
 ];

@@ -6,8 +6,11 @@ import { describeError, logger } from "@/lib/logging/logger";
 import { retryDelayMs } from "@/lib/notifications/backoff";
 import type { ClaimedNotification } from "@/lib/notifications/claim-due-notifications";
 import type { Limiter } from "@/lib/notifications/limiter";
-import { newInquiryEmail } from "@/lib/notifications/new-inquiry-email";
+import { sendFhirNotification } from "@/lib/fhir/send-fhir-notification";
+import { composeNotificationEmail, NoRecipientError } from "@/lib/notifications/compose-notification-email";
 import { retryWrite } from "@/lib/notifications/retry-write";
+import type { SendAttempt } from "@/lib/notifications/send-attempt";
+import { sendWebhookNotification } from "@/lib/webhooks/send-webhook-notification";
 
 // The bookkeeping after a send is retried for a few seconds (well inside the
 // shortest lease NOTIFY_LEASE_SECONDS allows): if the connection dies right
@@ -32,10 +35,10 @@ UPDATE "Notification" SET "status" = $2::"NotificationStatus", "nextAttemptAt" =
   "leaseExpiresAt" = NULL, "lastError" = $4, "updatedAt" = now()
 WHERE "id" = $1::uuid AND "status" = 'SENDING'`;
 
-// Sends one claimed notification and records the outcome. The Message-ID is
-// derived from the notification id, so if a worker dies after the SMTP server
-// accepted a message but before it was marked sent, the retry carries the
-// same Message-ID and mail systems can recognise the duplicate.
+// Sends one claimed notification and records the outcome. The Message-ID (or
+// webhook-id) is derived from the notification id, so if a worker dies after
+// the receiver accepted a message but before it was marked sent, the retry
+// carries the same id and the receiver can recognise the duplicate.
 //
 // The send itself runs in one of `sendSlot`'s slots (one per SMTP connection),
 // the bookkeeping outside it, so a database round trip never holds a slot.
@@ -50,36 +53,32 @@ export async function deliverNotification(options: {
   notification: ClaimedNotification;
   sendBy: number;
 }): Promise<"sent" | "retry" | "failed" | "released"> {
-  const env = getEnv();
   const { notification } = options;
-  const host = new URL(env.PUBLIC_URL).hostname;
-  const email = newInquiryEmail({
-    referenceCode: notification.referenceCode,
-    urgent: notification.urgency === "URGENT",
-    staffUrl: new URL("/staff", env.PUBLIC_URL).toString(),
-  });
-  const attempt = await options.sendSlot(() =>
-    attemptSend(options.transport, options.sendBy, {
-      from: env.MAIL_FROM,
-      to: env.INTAKE_NOTIFY_TO,
-      subject: email.subject,
-      text: email.text,
-      messageId: `<${notification.id}@${host}>`,
-      headers: notification.urgency === "URGENT" ? { "X-Priority": "1", Importance: "high" } : {},
-    }),
-  );
+  const attempt = await attemptDelivery(options);
   if (attempt.kind === "late") {
     await bookkeeping(options.pool, notification, { name: "release-notification-v1", text: RELEASE_SQL, values: [notification.id] });
     logger.warn({ notificationId: notification.id }, "notification released unsent: too late in its lease to start");
     return "released";
   }
-  if (attempt.kind === "failed") return recordFailure(options.pool, notification, attempt.error);
+  if (attempt.kind === "failed") return recordFailure(options.pool, notification, attempt.lastError);
   await bookkeeping(options.pool, notification, { name: "mark-notification-sent-v1", text: MARK_SENT_SQL, values: [notification.id] });
-  logger.info({ notificationId: notification.id, attempts: notification.attempts }, "notification sent");
+  logger.info({ notificationId: notification.id, kind: notification.kind, attempts: notification.attempts }, "notification sent");
   return "sent";
 }
 
-type SendAttempt = { kind: "late" } | { kind: "sent" } | { kind: "failed"; error: unknown };
+// Every outgoing message is a row of this one outbox; only the last step
+// differs by kind (an email through the SMTP slots, or a signed webhook).
+async function attemptDelivery(options: Parameters<typeof deliverNotification>[0]): Promise<SendAttempt> {
+  if (options.notification.kind === "WEBHOOK") return sendWebhookNotification(options);
+  if (options.notification.kind === "FHIR_EXPORT") return sendFhirNotification(options);
+  let message: SendMailOptions;
+  try {
+    message = await composeNotificationEmail(options.notification);
+  } catch (error) {
+    return { kind: "failed", lastError: error instanceof NoRecipientError ? "no recipient configured" : describeMailError(error) };
+  }
+  return options.sendSlot(() => attemptSend(options.transport, options.sendBy, message));
+}
 
 async function attemptSend(transport: Transporter, sendBy: number, message: SendMailOptions): Promise<SendAttempt> {
   if (Date.now() > sendBy) return { kind: "late" };
@@ -87,16 +86,19 @@ async function attemptSend(transport: Transporter, sendBy: number, message: Send
     await transport.sendMail(message);
     return { kind: "sent" };
   } catch (error) {
-    return { kind: "failed", error };
+    return { kind: "failed", lastError: describeMailError(error) };
   }
 }
 
-async function recordFailure(pool: Pool, notification: ClaimedNotification, error: unknown) {
-  const env = getEnv();
-  // Only the error's class and codes are kept: SMTP replies can quote addresses.
+// Only the error's class and codes are kept: SMTP replies can quote addresses.
+function describeMailError(error: unknown): string {
   const { type, code } = describeError(error);
   const responseCode = (error as { responseCode?: unknown }).responseCode;
-  const lastError = [type, code, typeof responseCode === "number" ? `SMTP ${responseCode}` : undefined].filter(Boolean).join(" ");
+  return [type, code, typeof responseCode === "number" ? `SMTP ${responseCode}` : undefined].filter(Boolean).join(" ");
+}
+
+async function recordFailure(pool: Pool, notification: ClaimedNotification, lastError: string) {
+  const env = getEnv();
   const givingUp = notification.attempts >= env.NOTIFY_MAX_ATTEMPTS;
   const delayMs = retryDelayMs({ attempts: notification.attempts, baseMs: env.NOTIFY_RETRY_BASE_MS });
   await bookkeeping(pool, notification, {

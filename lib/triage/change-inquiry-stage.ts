@@ -9,6 +9,7 @@ import { checkTransition, isExitStage, type TransitionKind } from "@/lib/triage/
 import { recordInquiryAuditEvent } from "@/lib/triage/record-inquiry-audit-event";
 import type { TriageActor } from "@/lib/triage/triage-actor";
 import { TriageRefusedError } from "@/lib/triage/triage-errors";
+import { enqueueWebhookEvent } from "@/lib/webhooks/enqueue-webhook-event";
 
 // Moves an inquiry to another stage if pipeline-transitions allows it, with
 // its audit row in the same transaction. `expectedStage` is the stage the
@@ -58,6 +59,9 @@ export async function changeInquiryStage(options: {
       inquiryId: inquiry.id,
       metadata: { from: inquiry.status, to: options.to, kind: check.kind, ...(exitReasonId ? { exitReasonId } : {}) },
     });
+    const stages = { stage: options.to, previousStage: inquiry.status };
+    await enqueueWebhookEvent({ tx, inquiryId: inquiry.id, event: "inquiry.stage_changed", eventData: stages });
+    if (options.to === "ADMITTED") await enqueueWebhookEvent({ tx, inquiryId: inquiry.id, event: "inquiry.admitted", eventData: stages });
     return { kind: check.kind };
   });
 }

@@ -1,5 +1,6 @@
 import "server-only";
 import { getDb } from "@/lib/db/client";
+import { getEnv } from "@/lib/env";
 import type { InquiryStatus } from "@/lib/db/generated/enums";
 import { assertActiveStaff } from "@/lib/triage/assert-active-staff";
 import { findPossibleDuplicates, type DuplicateCandidate } from "@/lib/triage/find-possible-duplicates";
@@ -24,6 +25,10 @@ export type InquiryDetail = {
   exitReasons: { id: string; stage: InquiryStatus; label: string }[];
   assignableStaff: { id: string; name: string; role: string; languages: string[] }[];
   referralSourceLabel: string | null;
+  /** Clinic policy (FHIR_EXPORT_BEFORE_ADMISSION): the FHIR hand-off before admission. */
+  fhirBeforeAdmission: boolean;
+  /** A FHIR server is configured (FHIR_ENDPOINT_URL): the hand-off can be sent there too. */
+  fhirEndpointConfigured: boolean;
 };
 
 // The whole inquiry, decrypted for the signed-in staff member, and exactly one
@@ -62,6 +67,8 @@ export async function getInquiryDetail(options: { actor: TriageActor; inquiryId:
     const source = record.heardAbout ? await tx.referralSource.findUnique({ where: { code: record.heardAbout }, select: { label: true } }) : null;
     const assignableStaff = staff.map(({ profile, ...member }) => ({ ...member, languages: profile?.languages ?? [] }));
     const referralSourceLabel = source?.label ?? record.heardAbout;
-    return { record, consents, notes, attempts, duplicates, timeline, stageLabels, exitReasons, assignableStaff, referralSourceLabel };
+    const { FHIR_EXPORT_BEFORE_ADMISSION: fhirBeforeAdmission, FHIR_ENDPOINT_URL } = getEnv();
+    const fhirEndpointConfigured = Boolean(FHIR_ENDPOINT_URL);
+    return { record, consents, notes, attempts, duplicates, timeline, stageLabels, exitReasons, assignableStaff, referralSourceLabel, fhirBeforeAdmission, fhirEndpointConfigured };
   });
 }

@@ -16,7 +16,13 @@ export type AdminAuditAction =
   | "triage.stages.updated"
   | "triage.exit_reason.saved"
   | "triage.referral_source.saved"
-  | "staff.languages.updated";
+  | "staff.languages.updated"
+  | "webhook.created"
+  | "webhook.secret_rotated"
+  | "webhook.paused"
+  | "webhook.resumed"
+  | "webhook.deleted"
+  | "webhook.tested";
 
 export async function recordAdminAuditEvent(options: {
   tx: Prisma.TransactionClient;

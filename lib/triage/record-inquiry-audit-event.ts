@@ -17,7 +17,9 @@ export type InquiryAuditAction =
   | "inquiry.duplicate_flagged"
   | "inquiry.duplicate_confirmed"
   | "inquiry.duplicate_linked"
-  | "inquiry.duplicate_dismissed";
+  | "inquiry.duplicate_dismissed"
+  | "inquiry.ehr_consent_recorded"
+  | "inquiry.fhir_exported";
 
 // `actor: null` is the system itself (round-robin assignment, duplicate flag
 // on arrival).

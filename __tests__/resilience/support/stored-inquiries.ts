@@ -11,12 +11,23 @@ export function readStoredInquiries(databaseUrl: string): Promise<StoredInquiry[
   });
 }
 
-/** Every outbox row with its inquiry's reference code. */
+/** Every new-inquiry email row of the outbox with its inquiry's reference code. */
 export function readNotifications(databaseUrl: string): Promise<StoredNotification[]> {
   return withClient(databaseUrl, async (client) => {
     const result = await client.query<StoredNotification>(
       `SELECT n."id", n."inquiryId", i."referenceCode", n."status"::text AS "status", n."attempts"
-         FROM "Notification" n JOIN "Inquiry" i ON i."id" = n."inquiryId"`,
+         FROM "Notification" n JOIN "Inquiry" i ON i."id" = n."inquiryId" WHERE n."kind" = 'NEW_INQUIRY'`,
+    );
+    return result.rows;
+  });
+}
+
+/** Every webhook row of the outbox (issue 13), with its endpoint. */
+export function readWebhookNotifications(databaseUrl: string): Promise<(StoredNotification & { endpointId: string })[]> {
+  return withClient(databaseUrl, async (client) => {
+    const result = await client.query<StoredNotification & { endpointId: string }>(
+      `SELECT n."id", n."inquiryId", i."referenceCode", n."status"::text AS "status", n."attempts", n."webhookEndpointId"::text AS "endpointId"
+         FROM "Notification" n JOIN "Inquiry" i ON i."id" = n."inquiryId" WHERE n."kind" = 'WEBHOOK'`,
     );
     return result.rows;
   });

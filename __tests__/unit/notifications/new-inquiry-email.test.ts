@@ -1,6 +1,6 @@
 import { parseOk, validReferralInquiry } from "@/__tests__/unit/fixtures/inquiry";
 import { generateReferenceCode } from "@/lib/inquiries/reference-code";
-import { newInquiryEmail } from "@/lib/notifications/new-inquiry-email";
+import { newInquiryEmail } from "@/lib/notifications/templates/new-inquiry-email";
 
 const STAFF_URL = "https://help.example.org/staff";
 const CLINICAL_WORDS = ["addiction", "substance", "rehab", "treatment", "IOP", "drug", "alcohol", "recovery", "detox", "overdose", "withdrawal", "opioid"];

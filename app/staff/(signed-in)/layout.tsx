@@ -1,4 +1,5 @@
 import { IdleWarning } from "@/components/staff/IdleWarning";
+import { PausedWebhooksBanner } from "@/components/staff/PausedWebhooksBanner";
 import { StaffNav } from "@/components/staff/StaffNav";
 import { requireStaffPage } from "@/lib/auth/require-staff";
 import { STAFF_IDLE_WARNING_SECONDS } from "@/lib/auth/staff-session-policy";
@@ -11,6 +12,7 @@ export default async function SignedInLayout({ children }: { children: React.Rea
     <>
       <StaffNav user={staff.user} />
       <main id="main" className="page">
+        {staff.user.role === "admin" ? <PausedWebhooksBanner /> : null}
         {children}
       </main>
       <IdleWarning idleExpiresAt={staff.session.idleExpiresAt.toISOString()} warningSeconds={STAFF_IDLE_WARNING_SECONDS} />

@@ -13,6 +13,7 @@ import { ContactDetails } from "./ContactDetails";
 import { attemptButtons, attemptRows, duplicateRows, stageChoices } from "./detail-props";
 import { DiscreetContactPanel } from "./DiscreetContactPanel";
 import { DuplicatePanel } from "./DuplicatePanel";
+import { EhrHandoffPanel } from "./EhrHandoffPanel";
 import { formatClinicTime } from "./format-clinic-time";
 import { NotesPanel } from "./NotesPanel";
 import { ResponseClockPanel } from "./ResponseClockPanel";
@@ -81,8 +82,25 @@ export function InquiryDetailView(props: { detail: InquiryDetail; staff: StaffCo
         />
       ) : null}
       <AnswersPanel record={record} referralSourceLabel={detail.referralSourceLabel} />
+      {anonymised ? null : <EhrHandoffPanel {...ehrHandoff(detail)} />}
       <NotesPanel inquiryId={record.id} notes={detail.notes} timeZone={zone} canWrite={!anonymised} />
       <TimelinePanel timeline={detail.timeline} timeZone={zone} />
     </>
   );
+}
+
+// Issue 13: whether the FHIR hand-off is offered, and if not, why.
+function ehrHandoff(detail: InquiryDetail) {
+  const { record } = detail;
+  const consented = detail.consents.current.get("EHR_DISCLOSURE")?.granted === true;
+  const stageAllows = record.status === "ADMITTED" || detail.fhirBeforeAdmission;
+  const blocked = !consented ? "Record the person's consent to offer the download." : !stageAllows ? "The download is offered once the person is admitted." : null;
+  return {
+    inquiryId: record.id,
+    consented,
+    canExport: blocked === null,
+    canSend: blocked === null && detail.fhirEndpointConfigured,
+    exportBlockedBecause: blocked,
+    hasReferrer: record.answers.referrerName !== null,
+  };
 }

@@ -26,6 +26,8 @@ export const CONSENT_LABELS: Record<ConsentSubject, string> = {
   TEXT: "Text messages",
   EMAIL: "Email",
   NAME_PROGRAMME: "Naming the programme",
+  EHR_DISCLOSURE: "Disclosure to a treatment provider's record system",
+  EHR_REFERRER_DISCLOSURE: "Including the referrer in that disclosure",
 };
 
 export const CONSENT_ORDER: ConsentSubject[] = ["VOICEMAIL", "NAME_PROGRAMME", "CALL", "TEXT", "EMAIL", "INTAKE_CONTACT"];

@@ -5,7 +5,7 @@ import { processNewArrivals } from "@/lib/triage/jobs/process-new-arrivals";
 import { purgeIfDue } from "@/lib/triage/jobs/purge-if-due";
 import { ADVISORY_LOCKS, withAdvisoryLock } from "@/lib/triage/jobs/with-advisory-lock";
 import { purgeRequestMetadata } from "@/lib/triage/purge-request-metadata";
-import { sendOverdueEscalations } from "@/lib/triage/send-overdue-escalations";
+import { queueOverdueEscalations } from "@/lib/triage/queue-overdue-escalations";
 
 const TICK_MS = 60_000;
 
@@ -23,8 +23,8 @@ export function runTriageJobs(options: { tickMs?: number } = {}): TriageJobs {
     try {
       const arrivals = await withAdvisoryLock({ pool: getPool(), key: ADVISORY_LOCKS.arrivals, work: () => processNewArrivals() });
       if (arrivals.ran && arrivals.value.processed > 0) logger.info(arrivals.value, "new arrivals triaged");
-      const escalations = await withAdvisoryLock({ pool: getPool(), key: ADVISORY_LOCKS.escalation, work: () => sendOverdueEscalations() });
-      if (escalations.ran && (escalations.value.sent > 0 || escalations.value.failed > 0)) logger.info(escalations.value, "escalations");
+      const escalations = await withAdvisoryLock({ pool: getPool(), key: ADVISORY_LOCKS.escalation, work: () => queueOverdueEscalations() });
+      if (escalations.ran && escalations.value.queued > 0) logger.info(escalations.value, "escalations queued");
       const traces = await purgeRequestMetadata();
       if (traces > 0) logger.info({ purged: traces }, "request metadata purged");
       const purged = await purgeIfDue();

@@ -17,8 +17,8 @@ export default async function FailedNotificationsPage() {
     <>
       <h1>Failed notifications</h1>
       <p>
-        Staff emails about new inquiries that could not be delivered after every retry. The inquiries themselves are safe in the inbox; only
-        the email is missing. Fix the mail problem first, then send them again.
+        Staff emails (new inquiries, escalations) and webhooks that could not be delivered after every retry. The inquiries themselves are
+        safe in the inbox; only the message is missing. Fix the problem first (the mail server, or the receiver), then send them again.
       </p>
       {failed.length === 0 ? (
         <p>None. Every notification was delivered or is still being tried.</p>
@@ -31,6 +31,7 @@ export default async function FailedNotificationsPage() {
               <thead>
                 <tr>
                   <th scope="col">Reference</th>
+                  <th scope="col">Message</th>
                   <th scope="col">Urgent</th>
                   <th scope="col">Attempts</th>
                   <th scope="col">Gave up (UTC)</th>
@@ -42,6 +43,7 @@ export default async function FailedNotificationsPage() {
                 {failed.map((row) => (
                   <tr key={row.id}>
                     <td className="reference-code">{row.referenceCode}</td>
+                    <td>{row.channel}</td>
                     <td>{row.urgent ? "Urgent" : "No"}</td>
                     <td>{row.attempts}</td>
                     <td>{row.failedAt.toISOString().replace("T", " ").slice(0, 16)}</td>

@@ -1,5 +1,6 @@
 "use server";
 
+import { recordEhrDisclosureConsent } from "@/lib/fhir/record-ehr-disclosure-consent";
 import { addInquiryNote } from "@/lib/triage/add-inquiry-note";
 import { assignInquiry } from "@/lib/triage/assign-inquiry";
 import { changeInquiryStage } from "@/lib/triage/change-inquiry-stage";
@@ -18,6 +19,7 @@ import {
   EditNoteSchema,
   StageChangeSchema,
 } from "@/lib/validations/triage-commands";
+import { EhrDisclosureConsentSchema } from "@/lib/validations/ehr-disclosure-consent";
 import { followUpInstant } from "./follow-up-instant";
 import { runTriageAction } from "./run-triage-action";
 
@@ -112,6 +114,18 @@ export async function resolveDuplicateAction(_previous: TriageActionState, form:
     work: async (staff, input) => {
       await resolveDuplicate({ actor: staff, ...input });
       return input.decision === "confirm" ? "Closed as a duplicate and linked." : "Marked as not a duplicate.";
+    },
+  });
+}
+
+export async function recordEhrConsentAction(_previous: TriageActionState, form: FormData): Promise<TriageActionState> {
+  return runTriageAction({
+    form,
+    schema: EhrDisclosureConsentSchema,
+    work: async (staff, input) => {
+      const granted = input.decision === "grant";
+      await recordEhrDisclosureConsent({ actor: staff, inquiryId: input.inquiryId, granted, recipient: input.recipient, includeReferrer: input.includeReferrer });
+      return granted ? "Consent to disclose recorded." : "Withdrawal recorded: the record can no longer be handed off.";
     },
   });
 }

@@ -1,0 +1,10 @@
+// An admin's webhook command that was refused for a reason they can fix; the
+// message is safe to show, `field` names the form field it concerns.
+export class WebhookRefusedError extends Error {
+  constructor(
+    message: string,
+    readonly field?: string,
+  ) {
+    super(message);
+  }
+}
