@@ -106,6 +106,10 @@ it("rotates k1 to k2 (resuming after a crash), retires k1, and the check then ne
     "Inquiry.personAwareEnc": 12,
     "InquiryNoteVersion.bodyEnc": 12,
     "AdminReasonNote.textEnc": 0,
+    "WebhookEndpoint.urlEnc": 0,
+    "WebhookEndpoint.secretEnc": 0,
+    "WebhookEndpoint.previousSecretEnc": 0,
+    "ConsentRecord.recipientEnc": 0,
     "StaffTwoFactor.secret": 1,
     "StaffTwoFactor.backupCodes": 1,
   });

@@ -20,14 +20,16 @@ let sql: Client;
 beforeAll(async () => {
   smtp = await startSmtpSink();
   setAppEnvironment({ SMTP_URL: `smtp://127.0.0.1:${smtp.port}`, NOTIFY_LEASE_SECONDS: "30" });
-  sql = new Client({ connectionString: database.url });
+  // The kill switch is test scaffolding (DDL), so it is created by the owner
+  // and runs as the owner (SECURITY DEFINER) inside the worker's UPDATE.
+  sql = new Client({ connectionString: database.ownerUrl });
   await sql.connect();
   await sql.query(`UPDATE "TriageSettings" SET "escalationEmail" = 'on-call@clinic.example', "firstContactTargetMinutes" = 15`);
   await sql.query(`
     CREATE TABLE test_kill_budget (kills int NOT NULL);
     INSERT INTO test_kill_budget VALUES (0);
     CREATE SEQUENCE test_mark_sent_calls;
-    CREATE FUNCTION test_kill_mark_sent() RETURNS trigger LANGUAGE plpgsql AS $$
+    CREATE FUNCTION test_kill_mark_sent() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER AS $$
     BEGIN
       IF NEW.kind = 'ESCALATION' AND NEW.status = 'SENT' AND nextval('test_mark_sent_calls') <= (SELECT kills FROM test_kill_budget) THEN
         PERFORM pg_terminate_backend(pg_backend_pid());
