@@ -1,0 +1,18 @@
+-- Flood resilience (issue 14, public half): a submission accepted while the
+-- form asked for a proof of work is marked so coordinators can triage it
+-- last, and single-use proofs (form tokens, solved challenges) are recorded
+-- until they expire so a second use is refused.
+
+-- AlterTable
+ALTER TABLE "Inquiry" ADD COLUMN "submittedUnderChallenge" BOOLEAN NOT NULL DEFAULT false;
+
+-- CreateTable
+CREATE TABLE "SpentToken" (
+    "key" VARCHAR(128) NOT NULL,
+    "expiresAt" TIMESTAMPTZ(3) NOT NULL,
+
+    CONSTRAINT "SpentToken_pkey" PRIMARY KEY ("key")
+);
+
+-- CreateIndex
+CREATE INDEX "SpentToken_expiresAt_idx" ON "SpentToken"("expiresAt");
