@@ -6,6 +6,14 @@
 -- AlterTable
 ALTER TABLE "Inquiry" ADD COLUMN "submittedUnderChallenge" BOOLEAN NOT NULL DEFAULT false;
 
+-- The inbox reads each (urgency, mark) segment newest first: the mark joins
+-- the equality part of its index, so every segment is still one ordered range.
+-- DropIndex
+DROP INDEX "Inquiry_status_urgency_createdAt_idx";
+
+-- CreateIndex
+CREATE INDEX "Inquiry_status_urgency_submittedUnderChallenge_createdAt_idx" ON "Inquiry"("status", "urgency", "submittedUnderChallenge", "createdAt" DESC);
+
 -- CreateTable
 CREATE TABLE "SpentToken" (
     "key" VARCHAR(128) NOT NULL,
