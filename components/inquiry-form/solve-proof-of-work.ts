@@ -1,4 +1,3 @@
-import { solveChallenge } from "altcha-lib/v1";
 import type { ProofOfWorkChallenge } from "@/components/inquiry-form/form-state";
 
 // Finds the number the server's challenge hides and returns the payload the
@@ -6,7 +5,10 @@ import type { ProofOfWorkChallenge } from "@/components/inquiry-form/form-state"
 // solver, bundled with our code: Web Crypto only, no eval, no worker file, no
 // request anywhere, so it runs under the strict nonce CSP as it is. Web
 // Crypto's digest is asynchronous, so the page stays responsive meanwhile.
+// Loaded only when a challenge arrives (a chunk from our own origin, which
+// 'strict-dynamic' admits), so an ordinary visit downloads none of it.
 export async function solveProofOfWork(challenge: ProofOfWorkChallenge, signal: AbortSignal): Promise<string | null> {
+  const { solveChallenge } = await import("altcha-lib/v1");
   const { promise, controller } = solveChallenge(challenge.challenge, challenge.salt, challenge.algorithm, challenge.maxnumber);
   signal.addEventListener("abort", () => controller.abort(), { once: true });
   const solution = await promise;
