@@ -2,7 +2,17 @@ import { expect, test, type Page } from "@playwright/test";
 import pg from "pg";
 import { makeAnswers } from "./support/answers";
 import { literally, TEXT, type Locale } from "./support/form-text";
-import { completeGuidedForm, consentCheckbox, expectConfirmation, firstNameInput, openForm, sendForm, textbox, waitForEnhancedForm } from "./support/inquiry-form";
+import {
+  completeGuidedForm,
+  confirmationHeading,
+  consentCheckbox,
+  expectConfirmation,
+  firstNameInput,
+  openForm,
+  sendForm,
+  textbox,
+  waitForEnhancedForm,
+} from "./support/inquiry-form";
 import { e2eSettings } from "./support/settings";
 
 // Past a load threshold the form asks the browser for a proof of work
@@ -88,6 +98,8 @@ for (const locale of ["en", "es"] as const) {
     await completeGuidedForm(page, { answers: makeAnswers(), locale });
     await forceThreshold();
     await sendForm(page, locale);
+    // The check's own notice is an alert too: wait past it for the answer.
+    await expect(confirmationHeading(page, locale)).toBeVisible({ timeout: 60_000 });
     const code = await expectConfirmation(page, locale);
     expect(seen.challenged(), "the server asked for a proof of work").toBe(true);
     expect(await markOf(code), "stored as submitted under challenge").toBe(true);
@@ -110,6 +122,7 @@ test("en: the check is announced while it runs", async ({ page }) => {
   });
   await sendForm(page, "en");
   await expect(page.getByRole("alert").filter({ hasText: WORDING.en.solving })).toBeVisible();
+  await expect(confirmationHeading(page, "en")).toBeVisible({ timeout: 60_000 });
   await expectConfirmation(page, "en");
 });
 
