@@ -38,6 +38,12 @@ const EnvSchema = z
     RATE_LIMIT_IP_WINDOW_SECONDS: z.coerce.number().int().min(1).default(3600),
     RATE_LIMIT_GLOBAL_MAX: z.coerce.number().int().min(0).default(300),
     RATE_LIMIT_GLOBAL_WINDOW_SECONDS: z.coerce.number().int().min(1).default(60),
+    // What counts as one network for the thresholds. IPv4 by /24 rather than
+    // the whole address: past a threshold people are asked for a second's proof
+    // of work, never refused, so grouping a shared network (a library, a
+    // campus NAT) costs them little, while a whole address would let anyone
+    // renting a /24 rotate 256 ways past it. IPv6 by /64, the smallest block
+    // a subscriber or a server is given.
     RATE_LIMIT_IPV4_PREFIX: z.coerce.number().int().min(8).max(32).default(24),
     RATE_LIMIT_IPV6_PREFIX: z.coerce.number().int().min(16).max(128).default(64),
     CHALLENGE_BASE_COST: z.coerce.number().int().min(1000).max(10_000_000).default(20_000),

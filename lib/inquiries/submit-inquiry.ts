@@ -86,9 +86,11 @@ export async function submitInquiry(options: {
   }
 }
 
+// Logged at debug only: a flood must not become a flood of log lines too;
+// the counter keeps the totals.
 function refuse(reason: RefusalReason): SubmitInquiryResult {
   countRefusal(reason);
-  logger.info({ reason }, "public submission refused");
+  logger.debug({ reason }, "public submission refused");
   return { ok: false, kind: "refused" };
 }
 
