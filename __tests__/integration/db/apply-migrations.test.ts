@@ -147,7 +147,7 @@ describe("applyMigrations", () => {
   });
 
   it("rolls a failing migration back entirely and records the failed attempt", async () => {
-    const broken = "20261127000000_broken";
+    const broken = "29991231000000_broken"; // after every real migration
     const dir = await migrationsWith({
       [broken]: 'CREATE TABLE "HalfDone" (id int);\nINSERT INTO "HalfDone" VALUES (1);\nSELECT 1 / 0;\n',
     });
