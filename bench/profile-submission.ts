@@ -52,6 +52,8 @@ async function timeSteps(timings: Timings, record: boolean): Promise<void> {
       ip: { key: `submit:ip:${ipHash}`, max: env.RATE_LIMIT_IP_MAX, windowSeconds: env.RATE_LIMIT_IP_WINDOW_SECONDS },
       global: { key: "submit:global", max: env.RATE_LIMIT_GLOBAL_MAX, windowSeconds: env.RATE_LIMIT_GLOBAL_WINDOW_SECONDS },
     },
+    formToken: { nonce: token.nonce, expiresAt: token.expiresAt },
+    solvedChallenge: null,
   });
   mark("storeInquiry (one statement: limits + rows + NOTIFY)", t);
 }

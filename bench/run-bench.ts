@@ -9,7 +9,7 @@ import { checkHomePage } from "./support/check-home-page";
 import { checkRateLimits } from "./support/check-rate-limits";
 import { createBenchDatabase } from "./support/create-bench-database";
 import { ensureBenchBuild } from "./support/ensure-bench-build";
-import { fetchFormTokens } from "./support/form-tokens";
+import { freshTokens } from "./support/form-tokens";
 import { freePort } from "./support/free-port";
 import { ROOT, WORK_DIR } from "./support/paths";
 import { withClient } from "./support/pg-session";
@@ -67,7 +67,7 @@ async function main(): Promise<void> {
   teardown.add("stop npm start", app.stop);
   log(`npm start on ${app.url} (pid ${app.pid}, log ${path.relative(ROOT, appLog)})`);
 
-  await runAppPhases({ app, databaseUrl: database.url, databaseName: database.name, statementStats: database.statementStats, smtp, log }, results);
+  await runAppPhases({ app, databaseUrl: database.url, databaseName: database.name, statementStats: database.statementStats, smtp, appSecret: secrets.APP_SECRET, log }, results);
   await app.stop();
   if (c.cpuProfile) results.cpuProfile = await attempt("CPU profile", log, async () => summariseCpuProfile(profileDir));
 
@@ -92,9 +92,7 @@ async function main(): Promise<void> {
     teardown.add("stop the rate-limited next start", limited.stop);
     try {
       results.homePageOn127 = await attempt("home page check", log, () => checkHomePage({ baseUrl: limited.url }));
-      const [formToken] = await fetchFormTokens({ baseUrl: limited.url, count: 1 });
-      if (!formToken) throw new Error("no form token");
-      return await checkRateLimits({ url: limited.url, ipMax: c.rateLimitCheck.ipMax, submissions: c.rateLimitCheck.submissions, formToken });
+      return await checkRateLimits({ url: limited.url, ipMax: c.rateLimitCheck.ipMax, submissions: c.rateLimitCheck.submissions, nextToken: freshTokens(secrets.APP_SECRET) });
     } finally {
       await limited.stop();
     }

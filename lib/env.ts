@@ -34,13 +34,28 @@ const EnvSchema = z
     LOOKUP_HMAC_KEY: base64Key("LOOKUP_HMAC_KEY"),
     APP_SECRET: base64Key("APP_SECRET"),
     FORM_MIN_FILL_SECONDS: z.coerce.number().min(0).max(60).default(3),
-    RATE_LIMIT_IP_MAX: z.coerce.number().int().min(1).default(10),
+    // Submissions per network (and overall) per window before the form asks
+    // for a proof of work; 0 asks always (tests, or a clinic under attack).
+    RATE_LIMIT_IP_MAX: z.coerce.number().int().min(0).default(10),
     RATE_LIMIT_IP_WINDOW_SECONDS: z.coerce.number().int().min(1).default(3600),
-    RATE_LIMIT_GLOBAL_MAX: z.coerce.number().int().min(1).default(300),
+    RATE_LIMIT_GLOBAL_MAX: z.coerce.number().int().min(0).default(300),
     RATE_LIMIT_GLOBAL_WINDOW_SECONDS: z.coerce.number().int().min(1).default(60),
     // How long a public submission's address hash and User-Agent are kept
     // (abuse control only; lib/triage/jobs purges them): at least a day.
     REQUEST_METADATA_RETENTION_HOURS: z.coerce.number().int().min(1).max(720).default(24),
+    // What counts as one network for the thresholds. IPv4 by /24 rather than
+    // the whole address: past a threshold people are asked for a second's proof
+    // of work, never refused, so grouping a shared network (a library, a
+    // campus NAT) costs them little, while a whole address would let anyone
+    // renting a /24 rotate 256 ways past it. IPv6 by /64, the smallest block
+    // a subscriber or a server is given.
+    RATE_LIMIT_IPV4_PREFIX: z.coerce.number().int().min(8).max(32).default(24),
+    RATE_LIMIT_IPV6_PREFIX: z.coerce.number().int().min(16).max(128).default(64),
+    CHALLENGE_BASE_COST: z.coerce.number().int().min(1000).max(10_000_000).default(20_000),
+    CHALLENGE_MAX_COST: z.coerce.number().int().min(1000).max(100_000_000).default(1_000_000),
+    CHALLENGE_TTL_SECONDS: z.coerce.number().int().min(30).max(3600).default(600),
+    FORM_TOKEN_MINT_MAX: z.coerce.number().int().min(1).default(30),
+    FORM_TOKEN_MINT_WINDOW_SECONDS: z.coerce.number().int().min(1).default(600),
     TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(5).default(0),
     // Proxy networks (CIDR, comma-separated); when set, used instead of TRUST_PROXY_HOPS.
     TRUSTED_PROXY_CIDRS: z.string().default("").refine(validProxyCidrs, "must be IP addresses or CIDR networks, comma-separated"),

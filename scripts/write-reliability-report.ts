@@ -44,6 +44,7 @@ const SCENARIOS: Record<number, string> = {
   3: "PostgreSQL connections terminated mid-run",
   4: "Two app instances and two workers on one database",
   5: "Hostile input over HTTP",
+  6: "Flood of junk submissions while people keep arriving",
 };
 
 const NOT_COVERED_YET = [
@@ -136,7 +137,8 @@ export function writeReliabilityReport(options: { resultsDir?: string; reportFil
     "An accepted inquiry must never be lost, never be stored twice, and must produce exactly one staff email.",
     "This page records the last run of the resilience suite (`__tests__/resilience/`), which checks exactly that",
     "under failure: an SMTP outage, a crashed app process, dropped database connections, several app instances",
-    "and workers sharing one database, and hostile input. Each scenario runs the production build (`npm start`)",
+    "and workers sharing one database, hostile input, and a flood of junk while people keep arriving. Each",
+    "scenario runs the production build (`npm start`)",
     "against a real PostgreSQL and a real SMTP server, and asserts correctness only, never speed.",
     "",
     `- Generated: ${now.toISOString()}`,

@@ -31,6 +31,8 @@ export async function submitInquiry(overrides: Partial<InquiryInput> = {}): Prom
     locale: "en",
     request: { ipHash: "a".repeat(64), userAgent: "jest" },
     limits: { ip: { key: "submit:ip:inbox", max: 1e9, windowSeconds: 60 }, global: { key: "submit:global", max: 1e9, windowSeconds: 60 } },
+    formToken: { nonce: randomBytes(16).toString("base64url"), expiresAt: new Date(Date.now() + 86_400_000) },
+    solvedChallenge: null,
   });
   if (outcome.kind !== "created") throw new Error(`expected a new inquiry, got ${outcome.kind}`);
   return { id: outcome.id, referenceCode: outcome.referenceCode };

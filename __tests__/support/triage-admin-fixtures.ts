@@ -27,7 +27,7 @@ let submissions = 0;
 // outbox row), each from its own address so the rate limit never interferes.
 export async function submitTestInquiry(overrides: Parameters<typeof validInquiry>[0] = {}): Promise<string> {
   submissions += 1;
-  const response = await postInquiry(validInquiry(overrides), { ip: `203.0.113.${submissions % 250}` });
+  const response = await postInquiry(validInquiry(overrides), { ip: `10.${Math.floor(submissions / 250) % 250}.${submissions % 250}.9` });
   if (response.status !== 201 || typeof response.json.referenceCode !== "string") throw new Error(`submission failed: ${response.status}`);
   return response.json.referenceCode;
 }

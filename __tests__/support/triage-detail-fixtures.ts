@@ -32,8 +32,8 @@ export async function submitTestInquiry(overrides: Partial<InquiryInput> = {}): 
   const result = await submitInquiry({
     answers: validInquiry(overrides),
     envelope: { formToken: freshFormToken(), honeypot: "" },
-    // A new address each time: the per-address rate limit is not under test.
-    request: { ip: `203.0.113.${submissions % 250}`, userAgent: "jest", locale: "en" },
+    // A new network (/24) each time: the per-network threshold is not under test.
+    request: { ip: `10.${Math.floor(submissions / 250) % 250}.${submissions % 250}.7`, userAgent: "jest", locale: "en" },
   });
   if (!result.ok) throw new Error(`submission refused: ${JSON.stringify(result)}`);
   const row = await getDb().inquiry.findUniqueOrThrow({ where: { referenceCode: result.referenceCode }, select: { id: true } });

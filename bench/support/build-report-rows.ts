@@ -52,8 +52,8 @@ function resourceRows(results: BenchResults): ReportRow[] {
   if (failed(r)) rows.push({ section: "Rate limits", metric: "per-address limit", value: `not measured: ${r?.error}`, target: "", verdict: "✗" });
   else {
     const expectedAt = r.ipMax + 1;
-    rows.push({ section: "Rate limits", metric: `RATE_LIMIT_IP_MAX=${r.ipMax}, ${r.statuses.length} from one address`, value: `${r.statuses.join(" ")} → ${r.accepted}×201, ${r.limited}×429, Retry-After ${r.retryAfterSeconds ?? "missing"} s`, target: `#${expectedAt} → 429 + Retry-After`, verdict: check(r.firstLimitedAt === expectedAt && r.retryAfterSeconds !== undefined) });
-    rows.push({ section: "Rate limits", metric: "same, each with its own X-Forwarded-For", value: `${r.spoofedForwardedForAccepted}/${r.statuses.length} accepted (TRUST_PROXY_HOPS=0)`, target: "", verdict: "" });
+    rows.push({ section: "Rate limits", metric: `RATE_LIMIT_IP_MAX=${r.ipMax}, ${r.statuses.length} from one address`, value: `${r.statuses.join(" ")} → ${r.accepted}×201, ${r.limited}×428 (proof of work asked)`, target: `#${expectedAt} → 428`, verdict: check(r.firstLimitedAt === expectedAt) });
+    rows.push({ section: "Rate limits", metric: "same, each with its own X-Forwarded-For in one /24", value: `${r.spoofedForwardedForAccepted}/${r.statuses.length} accepted (TRUST_PROXY_HOPS=0)`, target: "", verdict: "" });
   }
   return rows;
 }

@@ -7,10 +7,9 @@ export type RateLimitFigures = {
   statuses: number[];
   accepted: number;
   limited: number;
-  /** 1-based position of the first 429, if any. */
+  /** 1-based position of the first 428 (proof of work asked), if any. */
   firstLimitedAt: number | undefined;
-  retryAfterSeconds: string | undefined;
-  /** The same number of submissions, each claiming another X-Forwarded-For. */
+  /** The same number of submissions, each claiming another X-Forwarded-For in one /24. */
   spoofedForwardedForAccepted: number;
 };
 
@@ -24,36 +23,30 @@ export async function checkRateLimits(options: {
   url: string;
   ipMax: number;
   submissions: number;
-  formToken: string;
+  nextToken: () => string;
 }): Promise<RateLimitFigures> {
   const endpoint = `${options.url}/api/v1/inquiries`;
   const statuses: number[] = [];
-  let retryAfter: string | undefined;
   for (let i = 0; i < options.submissions; i += 1) {
-    const response = await postJson({ url: endpoint, body: makeSubmissionBody(options.formToken) });
+    const response = await postJson({ url: endpoint, body: makeSubmissionBody(options.nextToken()) });
     statuses.push(response.status);
-    if (response.status === 429 && retryAfter === undefined) {
-      const header = response.headers["retry-after"];
-      retryAfter = Array.isArray(header) ? header[0] : header;
-    }
   }
   let spoofedAccepted = 0;
   for (let i = 0; i < options.submissions; i += 1) {
     const response = await postJson({
       url: endpoint,
-      body: makeSubmissionBody(options.formToken),
+      body: makeSubmissionBody(options.nextToken()),
       headers: { "x-forwarded-for": `198.51.100.${i + 1}` },
     });
     if (response.status === 201) spoofedAccepted += 1;
   }
-  const firstLimited = statuses.indexOf(429);
+  const firstLimited = statuses.indexOf(428);
   return {
     ipMax: options.ipMax,
     statuses,
     accepted: statuses.filter((s) => s === 201).length,
-    limited: statuses.filter((s) => s === 429).length,
+    limited: statuses.filter((s) => s === 428).length,
     firstLimitedAt: firstLimited === -1 ? undefined : firstLimited + 1,
-    retryAfterSeconds: retryAfter,
     spoofedForwardedForAccepted: spoofedAccepted,
   };
 }

@@ -1,20 +1,4 @@
-/**
- * Form tokens from POST /api/v1/form-tokens, fetched before a phase so that
- * issuing them is not part of what it measures. One token serves any number of
- * submissions with different answers (the idempotency key covers the answers).
- */
-export async function fetchFormTokens(options: { baseUrl: string; count: number }): Promise<string[]> {
-  const tokens: string[] = [];
-  for (let i = 0; i < options.count; i += 1) {
-    const response = await fetch(`${options.baseUrl}/api/v1/form-tokens`, { method: "POST" });
-    const body = (await response.json()) as { formToken?: unknown };
-    if (response.status !== 201 || typeof body.formToken !== "string") {
-      throw new Error(`POST /api/v1/form-tokens answered ${response.status}`);
-    }
-    tokens.push(body.formToken);
-  }
-  return tokens;
-}
+import { createHmac, randomBytes } from "node:crypto";
 
 /** Hands out tokens round-robin. */
 export function tokenRotation(tokens: string[]): () => string {
@@ -23,5 +7,22 @@ export function tokenRotation(tokens: string[]): () => string {
     const token = tokens[next++ % tokens.length];
     if (token === undefined) throw new Error("no form tokens");
     return token;
+  };
+}
+
+/**
+ * A fresh token per submission: a token is spent by the submission it stores
+ * (issue 14), so one cannot serve a whole phase. Minted here with the app's
+ * secret, backdated past the minimum fill time, so that issuing them is not
+ * part of what a phase measures (and not throttled as POST /api/v1/form-tokens
+ * is). The format of lib/security/form-token.ts, written out because that
+ * module is server-only and `npm run bench` runs without the react-server
+ * condition.
+ */
+export function freshTokens(appSecret: string): () => string {
+  const secret = Buffer.from(appSecret, "base64");
+  return () => {
+    const payload = `${Date.now() - 60_000}.${randomBytes(16).toString("base64url")}`;
+    return `${payload}.${createHmac("sha256", secret).update(`form-token\u0000${payload}`).digest("base64url")}`;
   };
 }

@@ -1,7 +1,7 @@
 import { attempt } from "./attempt";
 import { BENCH_CONFIG } from "./bench-config";
 import type { BenchResults } from "./bench-results";
-import { fetchFormTokens, tokenRotation } from "./form-tokens";
+import { freshTokens } from "./form-tokens";
 import type { LoadFigures } from "./load-figures";
 import { measureFirstLoadJs } from "./measure-first-load-js";
 import { measureFrameworkFloor } from "./measure-framework-floor";
@@ -23,6 +23,7 @@ type Context = {
   databaseName: string;
   statementStats: boolean;
   smtp: SmtpRecorder;
+  appSecret: string;
   log: (message: string) => void;
 };
 
@@ -39,7 +40,7 @@ export async function runAppPhases(context: Context, results: BenchResults): Pro
   const c = BENCH_CONFIG;
   const memory = sampleProcessMemory({ groupId: app.pid, intervalMs: 200 });
   try {
-    const nextToken = tokenRotation(await fetchFormTokens({ baseUrl: app.url, count: c.formTokens }));
+    const nextToken = freshTokens(context.appSecret);
     const phases: LoadFigures[] = [];
 
     log(`warm-up: ${c.warmupSeconds} s at 10 connections`);

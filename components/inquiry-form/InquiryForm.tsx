@@ -2,7 +2,7 @@
 
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useTranslations } from "next-intl";
-import { startTransition, useActionState, useCallback, useEffect, useState, useSyncExternalStore } from "react";
+import { startTransition, useActionState, useCallback, useEffect, useRef, useState, useSyncExternalStore } from "react";
 import { FormProvider, useForm, useWatch } from "react-hook-form";
 import { submitInquiryAction } from "@/app/[locale]/request/submit-inquiry-action";
 import { Confirmation, type ClinicContact } from "@/components/inquiry-form/Confirmation";
@@ -11,6 +11,7 @@ import { handoffForThisPage, saveHandoff, type Handoff } from "@/components/inqu
 import { INITIAL_FORM_STATE } from "@/components/inquiry-form/form-state";
 import { FormStep } from "@/components/inquiry-form/FormStep";
 import { ReviewSummary } from "@/components/inquiry-form/ReviewSummary";
+import { solveProofOfWork } from "@/components/inquiry-form/solve-proof-of-work";
 import { ConsentSection } from "@/components/inquiry-form/sections/ConsentSection";
 import { ContactSection } from "@/components/inquiry-form/sections/ContactSection";
 import { PersonSection } from "@/components/inquiry-form/sections/PersonSection";
@@ -48,7 +49,8 @@ function GuidedForm(props: Props & { handoff: Handoff | undefined }) {
   const [state, formAction, pending] = useActionState(submitInquiryAction, INITIAL_FORM_STATE);
   // false while server-rendering and hydrating, true once React runs here.
   const hydrated = useSyncExternalStore(noSubscription, () => true, () => false);
-  const returned = state.status === "invalid" || state.status === "failed" ? state.values : (props.handoff?.values ?? {});
+  const returned = state.status === "invalid" || state.status === "failed" || state.status === "challenge" ? state.values : (props.handoff?.values ?? {});
+  const formRef = useRef<HTMLFormElement>(null);
   const form = useForm<InquiryInput>({
     resolver: zodResolver(InquirySchema),
     // consentTextVersion is posted by a hidden input; it is a default here so
@@ -92,6 +94,22 @@ function GuidedForm(props: Props & { handoff: Handoff | undefined }) {
     if (first) goTo(stepOf(first), { focusHeading: false });
   }, [state, form, goTo]);
 
+  // Asked for a proof of work: solve it and send the same answers again with
+  // the solution. Without JavaScript this never runs and the message below
+  // offers the phone instead.
+  useEffect(() => {
+    if (state.status !== "challenge" || !formRef.current) return;
+    const formElement = formRef.current;
+    const abort = new AbortController();
+    void solveProofOfWork(state.challenge, abort.signal).then((solution) => {
+      if (!solution || abort.signal.aborted) return;
+      const data = new FormData(formElement);
+      data.set("altcha", solution);
+      startTransition(() => formAction(data));
+    });
+    return () => abort.abort();
+  }, [state, formAction]);
+
   const clientErrors = form.formState.errors;
   const errorFor = useCallback(
     (name: string) => {
@@ -134,10 +152,13 @@ function GuidedForm(props: Props & { handoff: Handoff | undefined }) {
     )(event);
   };
   const formToken = state.status === "failed" && state.formToken ? state.formToken : props.formToken;
+  const solving = hydrated && state.status === "challenge";
   const failure =
     state.status === "failed"
-      ? t(`failures.${state.reason}`, { phone: props.clinic.phone, minutes: state.retryAfterMinutes ?? 1 })
-      : undefined;
+      ? t(`failures.${state.reason}`, { phone: props.clinic.phone })
+      : state.status === "challenge"
+        ? t(hydrated ? "failures.challengeSolving" : "failures.challengeNoScript", { phone: props.clinic.phone })
+        : undefined;
   const stepProps = (id: (typeof steps)["step"]) => ({
     id,
     title: t(`form.steps.${id}`),
@@ -154,6 +175,7 @@ function GuidedForm(props: Props & { handoff: Handoff | undefined }) {
       <FieldErrorsContext.Provider value={errorFor}>
         <CrisisBlock emphasised={hydrated && inCrisis === true} compact />
         <form
+          ref={formRef}
           action={formAction}
           onSubmit={onSubmit}
           noValidate
@@ -206,8 +228,8 @@ function GuidedForm(props: Props & { handoff: Handoff | undefined }) {
                 {t("form.continue")}
               </button>
             ) : (
-              <button type="submit" className="button-primary" disabled={pending}>
-                {pending ? t("form.sending") : t("form.submit")}
+              <button type="submit" className="button-primary" disabled={pending || solving}>
+                {pending || solving ? t("form.sending") : t("form.submit")}
               </button>
             )}
           </div>

@@ -3,26 +3,39 @@ import "server-only";
 // The whole write side of a submission as ONE statement, so it is one round
 // trip and one transaction (a statement is atomic on its own): the inquiry,
 // its consent records, its outbox row, its audit event and the NOTIFY that
-// wakes the workers commit together or not at all, and a refused or replayed
-// submission writes nothing but its rate-limit points.
+// wakes the workers commit together or not at all, and a submission that is
+// not stored writes nothing but its rate-limit points (and a solved
+// challenge's signature, which is spent either way).
 //
 // Order of decisions, expressed as data flow between the CTEs (each
 // data-modifying CTE runs exactly once, and a CTE that reads another's
 // RETURNING sees its result):
 //   1. existing      a stored row with this idempotency key: answer it, touch
-//                    no counter (a retry is never told to wait).
-//   2. ip_limit      otherwise add a point to this address's window...
-//   3. global_limit  ...and, only if the address is within its limit, to the
-//                    global window (the same fixed-window upsert as
-//                    lib/security/rate-limit.ts).
-//   4. inserted      only if both allow it. ON CONFLICT on the idempotency key
-//                    covers a concurrent twin that committed first (it is
-//                    then read back by the caller); a reference-code collision
-//                    raises unique_violation and the caller draws another code.
-//   5. consents, notification, audit, trace, woken: one set per inserted row.
-//      The address hash and User-Agent go to "SubmissionTrace", not to the
-//      append-only audit row, so they can be purged once abuse control no
-//      longer needs them (REQUEST_METADATA_RETENTION_HOURS).
+//                    no counter (a retry is never asked for anything).
+//   2. ip_limit      otherwise add a point to this network's window...
+//   3. global_limit  ...and, only if the network is within its threshold, to
+//                    the global window (the same fixed-window upsert as
+//                    lib/security/rate-limit.ts), so one network's flood does
+//                    not make everyone else solve challenges.
+//   4. calm          both within their thresholds: no proof of work needed.
+//   5. spent_challenge  a verified challenge's signature ($33), recorded as
+//                    spent; no row back means it was used before.
+//   6. spent_form    the form token's nonce ($35), recorded as spent when the
+//                    load is calm or the challenge was just spent: the
+//                    thresholds never refuse a solved challenge. No row back
+//                    means the token was used by another stored submission
+//                    (or a concurrent twin; the caller tells them apart).
+//   7. inserted      one per spent form token, marked submitted under
+//                    challenge when it was not calm. ON CONFLICT on the
+//                    idempotency key covers a concurrent twin that committed
+//                    first (read back by the caller); a reference-code
+//                    collision raises unique_violation and the caller draws
+//                    another code.
+//   8. consents, notification (and one webhook row per subscribed endpoint),
+//      audit, trace, woken: one set per inserted row. The address hash and
+//      User-Agent go to "SubmissionTrace", not to the append-only audit row,
+//      so they can be purged once abuse control no longer needs them
+//      (REQUEST_METADATA_RETENTION_HOURS).
 //
 // The global bucket's row stays locked from step 3 until commit, which is
 // why everything expensive (encryption, hashing, validation) happens before
@@ -48,15 +61,31 @@ WITH existing AS (
     "points" = CASE WHEN b."expiresAt" <= now() THEN 1 ELSE b."points" + 1 END,
     "expiresAt" = CASE WHEN b."expiresAt" <= now() THEN EXCLUDED."expiresAt" ELSE b."expiresAt" END
   RETURNING "points", "expiresAt"
+), calm AS (
+  SELECT COALESCE((SELECT "points" FROM global_limit) <= $7::bigint, false) AS "calm"
+), spent_challenge AS (
+  INSERT INTO "SpentToken" ("key", "expiresAt")
+  SELECT 'altcha:' || $33::text, $34::timestamptz
+  WHERE $33::text IS NOT NULL AND NOT EXISTS (SELECT 1 FROM existing)
+  ON CONFLICT ("key") DO NOTHING
+  RETURNING "key"
+), spent_form AS (
+  INSERT INTO "SpentToken" ("key", "expiresAt")
+  SELECT 'form:' || $35::text, $36::timestamptz FROM calm
+  WHERE NOT EXISTS (SELECT 1 FROM existing) AND (calm."calm" OR EXISTS (SELECT 1 FROM spent_challenge))
+  ON CONFLICT ("key") DO NOTHING
+  RETURNING "key"
 ), inserted AS (
   INSERT INTO "Inquiry" (
     "id", "referenceCode", "idempotencyKey", "urgency", "requesterType", "locale", "preferredLanguage",
     "preferredContactMethod", "bestTimes", "heardAbout", "firstNameEnc", "phoneEnc", "emailEnc", "messageEnc",
-    "referrerNameEnc", "referrerRelationshipEnc", "personAwareEnc", "phoneHash", "emailHash", "firstNameHash")
+    "referrerNameEnc", "referrerRelationshipEnc", "personAwareEnc", "phoneHash", "emailHash", "firstNameHash",
+    "submittedUnderChallenge")
   SELECT $8::uuid, $9, $1, $10::"Urgency", $11::"RequesterType", $12, $13,
     $14::"ContactMethod", $15::varchar(16)[], $16, $17, $18, $19, $20,
-    $21, $22, $23, $24, $25, $32
-  FROM global_limit WHERE global_limit."points" <= $7::bigint
+    $21, $22, $23, $24, $25, $32,
+    NOT calm."calm"
+  FROM spent_form CROSS JOIN calm
   ON CONFLICT ("idempotencyKey") DO NOTHING
   RETURNING "id", "referenceCode", "urgency"
 ), consents AS (
@@ -90,6 +119,9 @@ SELECT
   (SELECT "expiresAt" FROM ip_limit) AS "ipExpiresAt",
   (SELECT "points" FROM global_limit) AS "globalPoints",
   (SELECT "expiresAt" FROM global_limit) AS "globalExpiresAt",
+  (SELECT "calm" FROM calm) AS "calm",
+  (SELECT count(*) FROM spent_challenge)::int AS "challengeSpent",
+  (SELECT count(*) FROM spent_form)::int AS "formSpent",
   (SELECT count(*) FROM woken)::int AS "woken"`;
 
 export type StoreInquiryRow = {
@@ -99,5 +131,8 @@ export type StoreInquiryRow = {
   ipExpiresAt: Date | null;
   globalPoints: number | null;
   globalExpiresAt: Date | null;
+  calm: boolean | null;
+  challengeSpent: number;
+  formSpent: number;
   woken: number;
 };

@@ -7,7 +7,6 @@ import { findInquiryByIdempotencyKey } from "@/lib/inquiries/find-inquiry-by-ide
 import { generateReferenceCode } from "@/lib/inquiries/reference-code";
 import { STORE_INQUIRY_SQL, type StoreInquiryRow } from "@/lib/inquiries/store-inquiry-statement";
 import { OUTBOX_CHANNEL } from "@/lib/notifications/outbox-channel";
-import { retryAfterSeconds } from "@/lib/security/rate-limit";
 import { CONSENT_TEXT_VERSION } from "@/lib/validations/inquiry-options";
 import type { Inquiry } from "@/lib/validations/inquiry";
 
@@ -16,14 +15,22 @@ const REFERENCE_CODE_CONSTRAINT = "Inquiry_referenceCode_key";
 
 export type RateLimitWindow = { key: string; max: number; windowSeconds: number };
 
+export type LoadFigures = {
+  network: { points: number | null; threshold: number };
+  global: { points: number | null; threshold: number };
+};
+
 export type StoreInquiryOutcome =
-  | { kind: "created"; id: string; referenceCode: string }
+  | { kind: "created"; id: string; referenceCode: string; underChallenge: boolean }
   | { kind: "replayed"; referenceCode: string }
-  | { kind: "rate_limited"; retryAfterSeconds: number };
+  | { kind: "challenge_required"; load: LoadFigures }
+  | { kind: "challenge_replayed" }
+  | { kind: "token_reused" };
 
 // Answers a validated submission from the database in one statement (see
-// store-inquiry-statement.ts): the stored row for a retry, a refusal past a
-// rate limit, or a new inquiry with everything that must commit with it.
+// store-inquiry-statement.ts): the stored row for a retry, a request for a
+// proof of work past a threshold, a refusal of a spent token or challenge, or
+// a new inquiry with everything that must commit with it.
 export async function storeInquiry(options: {
   pool: Pool;
   db: Db;
@@ -32,6 +39,10 @@ export async function storeInquiry(options: {
   locale: string;
   request: { ipHash: string; userAgent: string | null };
   limits: { ip: RateLimitWindow; global: RateLimitWindow };
+  // The form token's nonce, spent by a stored submission, kept until expiry.
+  formToken: { nonce: string; expiresAt: Date };
+  // A verified (signature, hash, expiry) solved challenge, if one was sent.
+  solvedChallenge: { signature: string; expiresAt: Date } | null;
 }): Promise<StoreInquiryOutcome> {
   const sealed = encryptInquiryFields(options.inquiry);
   for (let attempt = 1; ; attempt += 1) {
@@ -39,7 +50,7 @@ export async function storeInquiry(options: {
     try {
       const result = await options.pool.query<StoreInquiryRow>({
         // Named: each pooled connection parses and plans it once.
-        name: "store-inquiry-v1",
+        name: "store-inquiry-v2",
         text: STORE_INQUIRY_SQL,
         values: parameters(options, sealed, generateReferenceCode()),
       });
@@ -57,18 +68,24 @@ export async function storeInquiry(options: {
 
 async function outcomeOf(row: StoreInquiryRow, id: string, options: Parameters<typeof storeInquiry>[0]): Promise<StoreInquiryOutcome> {
   if (row.replayedCode !== null) return { kind: "replayed", referenceCode: row.replayedCode };
-  if (row.createdCode !== null) return { kind: "created", id, referenceCode: row.createdCode };
-  for (const [points, expiresAt, max] of [
-    [row.ipPoints, row.ipExpiresAt, options.limits.ip.max],
-    [row.globalPoints, row.globalExpiresAt, options.limits.global.max],
-  ] as const) {
-    if (points !== null && expiresAt !== null && points > max) return { kind: "rate_limited", retryAfterSeconds: retryAfterSeconds(expiresAt) };
+  if (row.createdCode !== null) return { kind: "created", id, referenceCode: row.createdCode, underChallenge: row.calm !== true };
+  const gateOpened = row.calm === true || row.challengeSpent > 0;
+  if (!gateOpened) {
+    if (options.solvedChallenge !== null) return { kind: "challenge_replayed" };
+    return {
+      kind: "challenge_required",
+      load: {
+        network: { points: row.ipPoints, threshold: options.limits.ip.max },
+        global: { points: row.globalPoints, threshold: options.limits.global.max },
+      },
+    };
   }
-  // Allowed, yet not inserted: a concurrent request with the same key
-  // committed first (ON CONFLICT waited for it), after this statement's
-  // snapshot was taken. Its row is visible to a new statement.
+  // Allowed, yet not inserted: the token was spent already, by a concurrent
+  // request with the same answers that committed first (ON CONFLICT waited
+  // for it, after this statement's snapshot was taken; its row is visible to
+  // a new statement), or by a stored submission of other answers.
   const twin = await findInquiryByIdempotencyKey({ db: options.db, idempotencyKey: options.idempotencyKey });
-  if (!twin) throw new Error("submission neither stored nor found by its idempotency key");
+  if (!twin) return { kind: "token_reused" };
   return { kind: "replayed", referenceCode: twin.referenceCode };
 }
 
@@ -108,6 +125,10 @@ function parameters(options: Parameters<typeof storeInquiry>[0], sealed: ReturnT
     options.request.userAgent?.slice(0, 256) ?? null,
     OUTBOX_CHANNEL,
     sealed.firstNameHash,
+    options.solvedChallenge?.signature ?? null,
+    options.solvedChallenge?.expiresAt ?? null,
+    options.formToken.nonce,
+    options.formToken.expiresAt,
   ];
 }
 

@@ -20,6 +20,7 @@ export const INBOX_ROW_SELECT = {
   unsuccessfulAttempts: true,
   duplicateState: true,
   assigneeId: true,
+  submittedUnderChallenge: true,
 } satisfies Prisma.InquirySelect;
 
 export type InboxRow = Prisma.InquiryGetPayload<{ select: typeof INBOX_ROW_SELECT }>;

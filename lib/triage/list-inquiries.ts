@@ -10,7 +10,7 @@ export const INBOX_PAGE_SIZE = 50;
 // __tests__/integration/triage/list-inquiries-plans.test.ts and timed over
 // 1,000,000 rows by `npm run bench`):
 //   open stages (one query each) /
-//   one stage ...................... Inquiry(status, urgency, createdAt DESC)
+//   one stage ...................... Inquiry(status, urgency, submittedUnderChallenge, createdAt DESC)
 //   all stages, date range ......... Inquiry(createdAt DESC, id DESC)
 //   mine / unassigned / a person ... Inquiry(assigneeId, createdAt DESC)
 // Language and referral source are filters on top of one of these (they are

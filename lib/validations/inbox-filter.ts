@@ -24,12 +24,13 @@ export type InquiryStage = (typeof INQUIRY_STAGES)[number];
 // Stages in which someone still has to act; the inbox shows these by default.
 export const OPEN_STAGES = ["NEW", "CONTACT_ATTEMPTED", "REACHED", "SCREENING_SCHEDULED"] as const satisfies readonly InquiryStage[];
 
-// Keyset position: the last row shown, as (urgency segment, createdAt in ms, id).
-const CURSOR = /^([ur])(\d{1,15})_([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/;
-export type InboxCursor = { urgent: boolean; createdAt: Date; id: string };
+// Keyset position: the last row shown, as (urgency segment, "c" when in the
+// submitted-under-challenge part of it, createdAt in ms, id).
+const CURSOR = /^([ur])(c?)(\d{1,15})_([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/;
+export type InboxCursor = { urgent: boolean; challenged?: boolean; createdAt: Date; id: string };
 
 export function formatInboxCursor(cursor: InboxCursor): string {
-  return `${cursor.urgent ? "u" : "r"}${cursor.createdAt.getTime()}_${cursor.id}`;
+  return `${cursor.urgent ? "u" : "r"}${cursor.challenged ? "c" : ""}${cursor.createdAt.getTime()}_${cursor.id}`;
 }
 
 const optional = <T extends z.ZodType>(schema: T) =>
@@ -41,8 +42,8 @@ const cursor = z.string().transform((value, ctx): InboxCursor => {
     ctx.addIssue({ code: "custom", message: "cursor.invalid" });
     return z.NEVER;
   }
-  const [, segment, ms, id] = match;
-  return { urgent: segment === "u", createdAt: new Date(Number(ms)), id: id ?? "" };
+  const [, segment, challenged, ms, id] = match;
+  return { urgent: segment === "u", challenged: challenged === "c", createdAt: new Date(Number(ms)), id: id ?? "" };
 });
 
 export const InboxFilterSchema = z.object({

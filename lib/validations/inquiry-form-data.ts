@@ -5,8 +5,9 @@
 // know is passed through so strictObject rejects it.
 const BOOLEAN_FIELDS = new Set(["inCrisis", "okToLeaveVoicemail", "okToText", "okToNameProgramme", "consent"]);
 const LIST_FIELDS = new Set(["bestTimes"]);
-// Fields that belong to the submission envelope, not to the inquiry itself.
-export const ENVELOPE_FIELDS = new Set(["formToken", "website", "locale"]);
+// Fields that belong to the submission envelope, not to the inquiry itself
+// ("altcha": a solved proof of work, added by the form when asked for one).
+export const ENVELOPE_FIELDS = new Set(["formToken", "website", "locale", "altcha"]);
 
 export function inquiryFromFormData(formData: FormData): Record<string, unknown> {
   const input: Record<string, unknown> = {};

@@ -74,6 +74,7 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
         // Every spec submits from 127.0.0.1; the default (10 an hour) would make
         // the suite fail as it grows, for reasons that have nothing to do with it.
         RATE_LIMIT_IP_MAX: "100",
+        FORM_TOKEN_MINT_MAX: "1000",
       },
     });
     cleanups.push({ name: "stop npm start", run: app.stop });

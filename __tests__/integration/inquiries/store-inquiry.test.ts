@@ -34,7 +34,16 @@ const limits = (ipMax = 100, globalMax = 100) => ({
   global: { key: "submit:global", max: globalMax, windowSeconds: 60 },
 });
 
-function store(options: { key?: string; phone?: string; ipMax?: number; globalMax?: number } = {}) {
+type StoreOptions = {
+  key?: string;
+  phone?: string;
+  ipMax?: number;
+  globalMax?: number;
+  nonce?: string;
+  challenge?: string;
+};
+
+function store(options: StoreOptions = {}) {
   return storeInquiry({
     pool: getPool(),
     db: getDb(),
@@ -43,7 +52,13 @@ function store(options: { key?: string; phone?: string; ipMax?: number; globalMa
     locale: "en",
     request: { ipHash: "a".repeat(64), userAgent: "jest" },
     limits: limits(options.ipMax, options.globalMax),
+    formToken: { nonce: options.nonce ?? randomUUID(), expiresAt: new Date(Date.now() + 86_400_000) },
+    solvedChallenge: options.challenge ? { signature: options.challenge, expiresAt: new Date(Date.now() + 600_000) } : null,
   });
+}
+
+async function inquiryCount(): Promise<number> {
+  return ((await sql.query(`SELECT count(*)::int AS n FROM "Inquiry"`)).rows[0] as { n: number }).n;
 }
 
 async function points(): Promise<Record<string, number>> {
@@ -95,21 +110,58 @@ it("answers a stored key from its row without spending rate-limit points", async
   expect(await points()).toEqual(before);
 });
 
-it("refuses past the address limit without spending a global point, and stores nothing", async () => {
+it("asks for a proof of work past the network threshold without spending a global point, and stores nothing", async () => {
   await store({ ipMax: 1 });
-  const inquiries = (await sql.query(`SELECT count(*)::int AS n FROM "Inquiry"`)).rows[0] as { n: number };
-  const refused = await store({ ipMax: 1 });
-  expect(refused.kind).toBe("rate_limited");
-  if (refused.kind === "rate_limited") expect(refused.retryAfterSeconds).toBeGreaterThan(3500);
+  const before = await inquiryCount();
+  const asked = await store({ ipMax: 1 });
+  expect(asked).toEqual({ kind: "challenge_required", load: { network: { points: 2, threshold: 1 }, global: { points: null, threshold: 100 } } });
   expect(await points()).toEqual({ "submit:ip:test": 2, "submit:global": 1 });
-  expect((await sql.query(`SELECT count(*)::int AS n FROM "Inquiry"`)).rows[0]).toEqual(inquiries);
+  expect(await inquiryCount()).toBe(before);
 });
 
-it("refuses past the global limit with the global window's retry time", async () => {
+it("asks for a proof of work past the global threshold", async () => {
   await store({ globalMax: 1 });
-  const refused = await store({ globalMax: 1 });
-  expect(refused.kind).toBe("rate_limited");
-  if (refused.kind === "rate_limited") expect(refused.retryAfterSeconds).toBeLessThanOrEqual(60);
+  const asked = await store({ globalMax: 1 });
+  expect(asked).toMatchObject({ kind: "challenge_required", load: { global: { points: 2, threshold: 1 } } });
+});
+
+it("never refuses a solved challenge past either threshold, and marks what it stored", async () => {
+  await store({ ipMax: 0, globalMax: 0, challenge: "c1".repeat(32) });
+  const solvedPastGlobal = await store({ globalMax: 0, challenge: "c2".repeat(32) });
+  const solvedPastBoth = await store({ ipMax: 0, globalMax: 0, challenge: "c3".repeat(32) });
+  expect(solvedPastGlobal.kind).toBe("created");
+  expect(solvedPastBoth.kind).toBe("created");
+  const calm = await store();
+  const { rows } = await sql.query<{ referenceCode: string; submittedUnderChallenge: boolean }>(
+    `SELECT "referenceCode", "submittedUnderChallenge" FROM "Inquiry" WHERE "referenceCode" = ANY($1)`,
+    [[solvedPastGlobal, solvedPastBoth, calm].map((o) => (o.kind === "created" ? o.referenceCode : ""))],
+  );
+  const marks = Object.fromEntries(rows.map((r) => [r.referenceCode, r.submittedUnderChallenge]));
+  expect([solvedPastGlobal, solvedPastBoth, calm].map((o) => (o.kind === "created" ? marks[o.referenceCode] : "missing"))).toEqual([true, true, false]);
+});
+
+it("refuses a solved challenge used a second time, past a threshold", async () => {
+  const signature = "d".repeat(64);
+  expect((await store({ ipMax: 0, challenge: signature })).kind).toBe("created");
+  const before = await inquiryCount();
+  expect(await store({ ipMax: 0, challenge: signature })).toEqual({ kind: "challenge_replayed" });
+  expect(await inquiryCount()).toBe(before);
+});
+
+it("spends a form token on a stored submission: other answers with it are refused, the same answers get the stored code", async () => {
+  const nonce = randomUUID();
+  const first = await store({ nonce, key: "f".repeat(64) });
+  if (first.kind !== "created") throw new Error(first.kind);
+  expect(await store({ nonce, key: "g".repeat(64), phone: "212-555-0199" })).toEqual({ kind: "token_reused" });
+  expect(await store({ nonce, key: "f".repeat(64) })).toEqual({ kind: "replayed", referenceCode: first.referenceCode });
+  const { rows } = await sql.query(`SELECT "expiresAt" > now() + interval '23 hours' AS "keptADay" FROM "SpentToken" WHERE key = $1`, [`form:${nonce}`]);
+  expect(rows).toEqual([{ keptADay: true }]);
+});
+
+it("does not spend a form token on a submission that was asked for a proof of work", async () => {
+  const nonce = randomUUID();
+  expect((await store({ nonce, ipMax: 0 })).kind).toBe("challenge_required");
+  expect((await store({ nonce, ipMax: 0, challenge: "e".repeat(64) })).kind).toBe("created");
 });
 
 it("draws another reference code after a collision, and the failed attempt leaves no trace", async () => {

@@ -117,11 +117,13 @@ describe("idempotency", () => {
     expect(await count("Inquiry")).toBe(inquiries + 1);
   });
 
-  it("stores a corrected resubmission from the same form as a new inquiry instead of dropping it", async () => {
+  it("spends the form token on a stored submission: a corrected resubmission needs a fresh token", async () => {
     const inquiries = await count("Inquiry");
     const formToken = freshFormToken();
     const first = await postInquiry(validInquiry({ phone: "212-555-0123" }), { formToken });
-    const corrected = await postInquiry(validInquiry({ phone: "212-555-0124" }), { formToken });
+    const reused = await postInquiry(validInquiry({ phone: "212-555-0124" }), { formToken });
+    expect(reused).toEqual({ status: 400, json: expect.objectContaining({ title: "Submission refused" }) });
+    const corrected = await postInquiry(validInquiry({ phone: "212-555-0124" }));
     expect(first.json.referenceCode).not.toEqual(corrected.json.referenceCode);
     expect(await count("Inquiry")).toBe(inquiries + 2);
   });

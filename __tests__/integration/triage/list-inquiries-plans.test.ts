@@ -52,7 +52,7 @@ function expectIndexedOnly(plans: PlanNode[][]): void {
   }
 }
 
-const list = (query: Record<string, string>, after?: { urgent: boolean; createdAt: Date; id: string }) => () =>
+const list = (query: Record<string, string>, after?: { urgent: boolean; challenged?: boolean; createdAt: Date; id: string }) => () =>
   listInquiries({ filter: { ...InboxFilterSchema.parse(query), ...(after ? { after } : {}) }, viewerId: assigneeId, timeZone: ZONE });
 
 const daysAgo = (days: number) => new Date(Date.now() - days * 86_400_000);
@@ -61,6 +61,10 @@ const isoDay = (date: Date) => date.toISOString().slice(0, 10);
 it.each([
   ["default view (open stages), first page", list({})],
   ["default view, a page deep in the routine segment", list({}, { urgent: false, createdAt: daysAgo(6), id: "ffffffff-ffff-ffff-ffff-ffffffffffff" })],
+  [
+    "default view, a page deep among routine ones submitted under challenge",
+    list({}, { urgent: false, challenged: true, createdAt: daysAgo(6), id: "ffffffff-ffff-ffff-ffff-ffffffffffff" }),
+  ],
   ["one closed stage (Admitted)", list({ stage: "ADMITTED" })],
   ["one closed stage, deep page", list({ stage: "ADMITTED" }, { urgent: false, createdAt: daysAgo(400), id: "ffffffff-ffff-ffff-ffff-ffffffffffff" })],
   ["every stage", list({ stage: "all" })],

@@ -44,6 +44,19 @@ describe("order", () => {
     const [first, second] = [oldRoutine, twinA].sort((a, b) => (a.id < b.id ? 1 : -1));
     expect(await codes()).toEqual([newUrgent, oldUrgent, newRoutine, first, second].map((row) => row?.referenceCode));
   });
+
+  it("lists what was submitted under challenge after everything else of the same urgency", async () => {
+    const challengedUrgent = await insertInquiry({ createdAt: at(50), urgency: "URGENT", submittedUnderChallenge: true });
+    const urgent = await insertInquiry({ createdAt: at(0), urgency: "URGENT" });
+    const challengedRoutine = await insertInquiry({ createdAt: at(60), submittedUnderChallenge: true });
+    const routine = await insertInquiry({ createdAt: at(1) });
+    const olderChallengedRoutine = await insertInquiry({ createdAt: at(2), submittedUnderChallenge: true });
+    const expected = [urgent, challengedUrgent, routine, challengedRoutine, olderChallengedRoutine].map((row) => row.referenceCode);
+    expect(await codes()).toEqual(expected);
+    expect(await codes({ stage: "all" })).toEqual(expected);
+    const page = await listInquiries({ filter: filter(), viewerId: casey.user.id, timeZone: ZONE, limit: 5 });
+    expect(page.rows.map((row) => row.submittedUnderChallenge)).toEqual([false, true, false, true, true]);
+  });
 });
 
 describe("filters", () => {
@@ -85,9 +98,14 @@ describe("filters", () => {
 });
 
 describe("keyset pagination", () => {
-  it("walks every row exactly once across both segments and all open stages, whatever the page size", async () => {
-    for (let i = 0; i < 13; i += 1) {
-      await insertInquiry({ createdAt: at(i % 4), urgency: i % 3 === 0 ? "URGENT" : "ROUTINE", status: OPEN_STAGES[i % OPEN_STAGES.length] });
+  it("walks every row exactly once across all four segments and all open stages, whatever the page size", async () => {
+    for (let i = 0; i < 17; i += 1) {
+      await insertInquiry({
+        createdAt: at(i % 4),
+        urgency: i % 3 === 0 ? "URGENT" : "ROUTINE",
+        status: OPEN_STAGES[i % OPEN_STAGES.length],
+        submittedUnderChallenge: i % 5 < 2,
+      });
     }
     const everything = await codes({}, 100);
     expect(everything).toEqual(await codes({ stage: "all" }, 100));
@@ -114,12 +132,17 @@ describe("keyset pagination", () => {
     expect([...first.rows, ...second.rows].map((row) => row.referenceCode)).toEqual(before);
   });
 
-  it("the cursor survives the query string", async () => {
-    for (let i = 0; i < 3; i += 1) await insertInquiry({ createdAt: at(i) });
-    const first = await listInquiries({ filter: filter(), viewerId: casey.user.id, timeZone: ZONE, limit: 1 });
-    if (!first.next) throw new Error("expected a next page");
-    const reparsed = InboxFilterSchema.parse(Object.fromEntries(new URLSearchParams(inboxQuery(filter(), { after: first.next }))));
-    expect(reparsed.after).toEqual(first.next);
+  it("the cursor survives the query string, in either part of a segment", async () => {
+    for (let i = 0; i < 4; i += 1) await insertInquiry({ createdAt: at(i), submittedUnderChallenge: i < 2 });
+    const marks: boolean[] = [];
+    for (const limit of [1, 2, 3]) {
+      const first = await listInquiries({ filter: filter(), viewerId: casey.user.id, timeZone: ZONE, limit });
+      if (!first.next) throw new Error("expected a next page");
+      marks.push(first.next.challenged === true);
+      const reparsed = InboxFilterSchema.parse(Object.fromEntries(new URLSearchParams(inboxQuery(filter(), { after: first.next }))));
+      expect(reparsed.after).toEqual(first.next);
+    }
+    expect(marks).toEqual([false, false, true]);
   });
 });
 

@@ -21,8 +21,8 @@ const INHERITED_BUT_IGNORED = ["MAIL_SINK_DIR", "FIELD_ENCRYPTION_PREVIOUS_KEYS"
  * as the runtime login role (fresh-database.ts granted it): the
  * production build in DIST_DIR, real SMTP, no minimum fill time (the clients
  * submit at once), fast polling and retries so recovery is observable within
- * the test, and rate limits high enough never to refuse the load (scenario 4
- * overrides them).
+ * the test, and thresholds high enough never to challenge the load (scenarios
+ * 4 and 6 override them).
  */
 export function appEnvironment(options: {
   databaseUrl: string;
@@ -49,6 +49,7 @@ export function appEnvironment(options: {
     NOTIFY_LEASE_SECONDS: String(OUTBOX_LEASE_MS / 1000),
     RATE_LIMIT_IP_MAX: "1000000",
     RATE_LIMIT_GLOBAL_MAX: "1000000",
+    FORM_TOKEN_MINT_MAX: "1000000",
     WORKER_IN_PROCESS: "true",
     ...options.overrides,
   };

@@ -47,11 +47,14 @@ describe("issueFormToken", () => {
 describe("checkFormToken", () => {
   it("accepts its own token and returns the nonce and issue time", () => {
     const token = issue();
-    expect(check(token)).toEqual({ ok: true, nonce: token.split(".")[1], issuedAt: T });
+    expect(check(token)).toEqual({ ok: true, nonce: token.split(".")[1], issuedAt: T, expiresAt: new Date(T + 24 * 3600 * 1000) });
   });
 
-  it("has no maximum age: a form left open for a month is still accepted", () => {
-    expect(check(issue(), T + 30 * 24 * 3600 * 1000).ok).toBe(true);
+  it("lives one day: a form left open overnight is accepted, one older than a day is expired", () => {
+    expect(check(issue(), T + 16 * 3600 * 1000).ok).toBe(true);
+    expect(check(issue(), T + 24 * 3600 * 1000).ok).toBe(true);
+    expect(check(issue(), T + 24 * 3600 * 1000 + 1)).toEqual({ ok: false, reason: "expired" });
+    expect(check(issue(), T + 30 * 24 * 3600 * 1000)).toEqual({ ok: false, reason: "expired" });
   });
 
   describe("minimum fill time", () => {

@@ -57,11 +57,17 @@ describe("InboxFilterSchema", () => {
   });
 
   it("round-trips the keyset cursor through the query string", () => {
-    const cursor = { urgent: false, createdAt: new Date("2026-11-26T14:05:06.789Z"), id: UUID };
+    const cursor = { urgent: false, challenged: false, createdAt: new Date("2026-11-26T14:05:06.789Z"), id: UUID };
     expect(formatInboxCursor(cursor)).toBe(`r${cursor.createdAt.getTime()}_${UUID}`);
     const query = inboxQuery(InboxFilterSchema.parse({ stage: "all", assignee: "mine" }), { after: cursor });
     const reparsed = InboxFilterSchema.parse(Object.fromEntries(new URLSearchParams(query)));
     expect(reparsed).toEqual({ stage: "all", assignee: "mine", after: cursor });
+  });
+
+  it("round-trips a cursor among inquiries submitted under challenge", () => {
+    const cursor = { urgent: true, challenged: true, createdAt: new Date("2026-11-26T14:05:06.789Z"), id: UUID };
+    expect(formatInboxCursor(cursor)).toBe(`uc${cursor.createdAt.getTime()}_${UUID}`);
+    expect(InboxFilterSchema.parse({ after: formatInboxCursor(cursor) }).after).toEqual(cursor);
   });
 
   it("leaves defaults out of the query string", () => {

@@ -62,8 +62,9 @@ describe("inquiryFromFormData", () => {
   });
 
   it("leaves out the envelope fields", () => {
-    expect([...ENVELOPE_FIELDS].sort()).toEqual(["formToken", "locale", "website"]);
-    const input = inquiryFromFormData(formData([["formToken", "1.abc.def"], ["website", "http://spam.example"], ["firstName", "Sam"]]));
+    expect([...ENVELOPE_FIELDS].sort()).toEqual(["altcha", "formToken", "locale", "website"]);
+    const input = inquiryFromFormData(formData([["formToken", "1.abc.def"], ["website", "http://spam.example"], ["altcha", "eyJ9"], ["firstName", "Sam"]]));
+    expect(input).not.toHaveProperty("altcha");
     expect(input).not.toHaveProperty("formToken");
     expect(input).not.toHaveProperty("website");
     expect(input.firstName).toBe("Sam");

@@ -20,21 +20,20 @@ export async function submitInquiryAction(_previous: InquiryFormState, formData:
   try {
     const result = await submitInquiry({
       answers: values,
-      envelope: { formToken: formData.get("formToken"), honeypot: formData.get("website") },
+      envelope: { formToken: formData.get("formToken"), honeypot: formData.get("website"), challengeSolution: formData.get("altcha") },
       request: submissionRequestFrom(await headers(), locale),
     });
     if (result.ok) return { status: "received", referenceCode: result.referenceCode, urgent: result.urgent };
     if (result.kind === "invalid") {
       return { status: "invalid", fieldErrors: result.fieldErrors, formErrors: result.formErrors, values };
     }
-    if (result.kind === "rate_limited") {
-      return { status: "failed", reason: "rateLimited", retryAfterMinutes: Math.ceil(result.retryAfterSeconds / 60), values };
-    }
-    if (result.reason === "too_fast") return { status: "failed", reason: "tooFast", values };
-    if (result.reason === "malformed_token") {
-      return { status: "failed", reason: "expired", values, formToken: issueFormToken({ secret: appSecret() }) };
-    }
-    return { status: "failed", reason: "refused", values };
+    // Solved in the browser and sent again; without JavaScript the form shows
+    // the clinic's phone number with the answers kept (see InquiryForm).
+    if (result.kind === "challenge") return { status: "challenge", challenge: result.challenge, values };
+    // Every trap gets the same answer and a fresh token: a person whose page
+    // was open for days, or who pressed Send a moment too soon, just sends
+    // again; a script learns nothing about which check it failed.
+    return { status: "failed", reason: "refused", values, formToken: issueFormToken({ secret: appSecret() }) };
   } catch (err) {
     logger.error({ err }, "inquiry submission failed unexpectedly");
     return { status: "failed", reason: "unavailable", values };

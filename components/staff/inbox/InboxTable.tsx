@@ -42,6 +42,7 @@ export function InboxTable(props: { rows: InboxTableRow[]; labels: InboxLabels; 
               <td>
                 {labels.stages[row.stage] ?? row.stage}
                 {row.possibleDuplicate ? <> <span className="badge">Possible duplicate</span></> : null}
+                {row.underChallenge ? <> <span className="badge">Submitted under challenge</span></> : null}
               </td>
               <td>{row.assigneeName ?? <span className="muted">Unassigned</span>}</td>
               <td>{LANGUAGE_LABELS[row.language] ?? row.language}</td>

@@ -16,6 +16,8 @@ export type InboxTableRow = {
   bestTimes: string[];
   firstContactAt: string | null;
   possibleDuplicate: boolean;
+  // Sent while the form asked for a proof of work (a flood was under way).
+  underChallenge: boolean;
 };
 
 export type ClockSettings = { targetMinutes: number; timeZone: string; hours: BusinessHours };

@@ -19,5 +19,6 @@ export function toTableRow(row: InboxRow, context: { timeZone: string; staffName
     bestTimes: row.bestTimes,
     firstContactAt: row.firstContactAt?.toISOString() ?? null,
     possibleDuplicate: row.duplicateState === "FLAGGED",
+    underChallenge: row.submittedUnderChallenge,
   };
 }

@@ -13,13 +13,17 @@ const MAX_BODY_BYTES = 16 * 1024;
 const Envelope = z.strictObject({
   formToken: z.string().max(200),
   website: z.string().max(200).optional(),
+  // A solved proof of work (base64 ALTCHA payload), after a 428 asked for one.
+  altcha: z.string().max(2048).optional(),
   locale: z.enum(["en", "es"]).default("en"),
   inquiry: z.unknown(),
 });
 
 // The same submission path as the form's server action, over HTTP, for
 // integrations and load tests. Body: { formToken, inquiry: {...answers} };
-// get a token from POST /api/v1/form-tokens.
+// get a token from POST /api/v1/form-tokens. Past a load threshold the answer
+// is 428 with an ALTCHA `challenge`: solve it and send the same body again
+// with `altcha` (the solution payload). Every refusal looks the same.
 export async function POST(request: Request): Promise<Response> {
   if (isForeignOrigin(request)) return problemResponse({ status: 403, title: "Cross-site request refused" });
   const body = await readJsonBody(request, MAX_BODY_BYTES);
@@ -33,10 +37,10 @@ export async function POST(request: Request): Promise<Response> {
     return problemResponse({ status: 400, title: "Malformed submission", detail: "Expected { formToken, inquiry }." });
   }
   try {
-    const { formToken, website, locale, inquiry } = envelope.data;
+    const { formToken, website, altcha, locale, inquiry } = envelope.data;
     const result = await submitInquiry({
       answers: inquiry,
-      envelope: { formToken, honeypot: website },
+      envelope: { formToken, honeypot: website, challengeSolution: altcha },
       request: submissionRequestFrom(request.headers, locale),
     });
     if (result.ok) return Response.json({ referenceCode: result.referenceCode }, { status: 201, headers: { "Cache-Control": "no-store" } });
@@ -50,15 +54,15 @@ export async function POST(request: Request): Promise<Response> {
         extensions: { errors, formErrors: result.formErrors.map(() => "unrecognized_or_malformed_input") },
       });
     }
-    if (result.kind === "rate_limited") {
+    if (result.kind === "challenge") {
       return problemResponse({
-        status: 429,
-        title: "Too many requests",
-        detail: `Try again in ${result.retryAfterSeconds} seconds.`,
-        headers: { "Retry-After": String(result.retryAfterSeconds) },
+        status: 428,
+        title: "Proof of work required",
+        detail: "Solve the challenge and send the same submission again with its solution in `altcha`.",
+        extensions: { challenge: result.challenge },
       });
     }
-    return problemResponse({ status: 400, title: "Submission refused", extensions: { reason: result.reason } });
+    return problemResponse({ status: 400, title: "Submission refused" });
   } catch (err) {
     logger.error({ err }, "inquiry API submission failed unexpectedly");
     const clinic = clinicDetails();
