@@ -47,6 +47,14 @@ const EnvSchema = z
     WORKER_IN_PROCESS: flag.default(true),
     STAFF_IDLE_TIMEOUT_MINUTES: z.coerce.number().int().min(2).max(60).default(15),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "silent"]).default("info"),
+    // Prometheus endpoint (/api/metrics): off unless set; scrapers send it as a bearer token.
+    METRICS_TOKEN: z.string().min(24, "must be at least 24 characters").optional(),
+    // Port for `npm run worker` to serve its own metrics on (same token); off unless set.
+    METRICS_PORT: z.coerce.number().int().min(1).max(65535).optional(),
+    // /api/health/ready answers 503 when the outbox's oldest waiting email is older than this…
+    READY_OUTBOX_MAX_AGE_SECONDS: z.coerce.number().int().min(1).default(900),
+    // …or when more notifications than this have given up (FAILED, waiting for an admin's retry).
+    READY_OUTBOX_MAX_FAILED: z.coerce.number().int().min(0).default(0),
   })
   .refine((env) => env.SMTP_URL || env.MAIL_SINK_DIR, {
     message: "set SMTP_URL (real mail) or MAIL_SINK_DIR (dev: write .eml files)",

@@ -1,6 +1,7 @@
 import "server-only";
 import { getPool } from "@/lib/db/client";
 import { logger } from "@/lib/logging/logger";
+import { countEscalations } from "@/lib/metrics/escalation-metrics";
 import { processNewArrivals } from "@/lib/triage/jobs/process-new-arrivals";
 import { purgeIfDue } from "@/lib/triage/jobs/purge-if-due";
 import { ADVISORY_LOCKS, withAdvisoryLock } from "@/lib/triage/jobs/with-advisory-lock";
@@ -23,6 +24,7 @@ export function runTriageJobs(options: { tickMs?: number } = {}): TriageJobs {
       if (arrivals.ran && arrivals.value.processed > 0) logger.info(arrivals.value, "new arrivals triaged");
       const escalations = await withAdvisoryLock({ pool: getPool(), key: ADVISORY_LOCKS.escalation, work: () => sendOverdueEscalations() });
       if (escalations.ran && (escalations.value.sent > 0 || escalations.value.failed > 0)) logger.info(escalations.value, "escalations");
+      if (escalations.ran) countEscalations(escalations.value);
       const purged = await purgeIfDue();
       if (purged) logger.info({ anonymised: purged.inquiries, notes: purged.notes }, "retention purge completed");
     } catch (err) {

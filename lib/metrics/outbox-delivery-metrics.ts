@@ -1,0 +1,17 @@
+import "server-only";
+import { counter } from "@/lib/metrics/registry";
+
+export type DeliveryOutcome = "sent" | "retry" | "failed" | "released";
+
+// Counted where the outbox worker runs (an app server with WORKER_IN_PROCESS,
+// or `npm run worker` with METRICS_PORT set). The outbox's state across every
+// worker is in the scrape-time gauges of lib/metrics/outbox-state-metrics.ts.
+const deliveries = counter({
+  name: "iop_outbox_deliveries_total",
+  help: "Outbox delivery attempts by outcome (sent, retry scheduled, failed for good, released unsent)",
+  labelNames: ["outcome"] as const,
+});
+
+export function countDelivery(outcome: DeliveryOutcome): void {
+  deliveries.inc({ outcome });
+}
