@@ -1,0 +1,75 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { readFileSync, readdirSync } from "node:fs";
+
+// Runs the image's own entrypoint in a buildah working container (chroot
+// isolation, host network: Docker and `podman run` cannot run here), and
+// finds the Node process it became, as seen from the host.
+export type ImageProcess = {
+  readonly child: ChildProcess;
+  readonly output: () => string;
+  readonly exited: Promise<number | null>;
+};
+
+export function runEntrypoint(options: {
+  container: string;
+  entrypoint: string[];
+  args: string[];
+  env: Record<string, string>;
+  echo?: boolean;
+}): ImageProcess {
+  const envArgs = Object.entries(options.env).flatMap(([name, value]) => ["--env", `${name}=${value}`]);
+  const child = spawn(
+    "buildah",
+    ["run", "--isolation", "chroot", "--network", "host", ...envArgs, options.container, "--", ...options.entrypoint, ...options.args],
+    { stdio: ["ignore", "pipe", "pipe"] },
+  );
+  let output = "";
+  const collect = (chunk: Buffer) => {
+    output += chunk.toString("utf8");
+    if (options.echo) process.stdout.write(chunk);
+  };
+  child.stdout?.on("data", collect);
+  child.stderr?.on("data", collect);
+  const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
+  return { child, output: () => output, exited };
+}
+
+type ProcInfo = { pid: number; ppid: number; comm: string };
+
+function processes(): ProcInfo[] {
+  const found: ProcInfo[] = [];
+  for (const entry of readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
+      const close = stat.lastIndexOf(")");
+      const fields = stat.slice(close + 2).split(" ");
+      found.push({ pid: Number(entry), ppid: Number(fields[1]), comm: stat.slice(stat.indexOf("(") + 1, close) });
+    } catch {
+      // The process ended while we looked.
+    }
+  }
+  return found;
+}
+
+/** The `node` process among `root`'s descendants (chroot isolation shares the host's PID namespace). */
+export function findNodeDescendant(root: number): number | undefined {
+  const all = processes();
+  const queue = [root];
+  while (queue.length > 0) {
+    const parent = queue.shift();
+    for (const proc of all.filter((candidate) => candidate.ppid === parent)) {
+      if (proc.comm === "node") return proc.pid;
+      queue.push(proc.pid);
+    }
+  }
+  return undefined;
+}
+
+/** Real uid and resident memory (KiB) of a process, from /proc/<pid>/status. */
+export function processStatus(pid: number): { uid: number; rssKiB: number } {
+  const status = readFileSync(`/proc/${pid}/status`, "utf8");
+  const uid = Number(/^Uid:\s+(\d+)/m.exec(status)?.[1] ?? NaN);
+  const rssKiB = Number(/^VmRSS:\s+(\d+)/m.exec(status)?.[1] ?? NaN);
+  return { uid, rssKiB };
+}
