@@ -77,11 +77,67 @@ let cached: Env | undefined;
 
 export function getEnv(): Env {
   if (cached) return cached;
-  const result = EnvSchema.safeParse(process.env);
-  if (!result.success) {
-    const lines = result.error.issues.map((i) => `  ${i.path.join(".") || "(env)"}: ${i.message}`);
+  const result = EnvSchema.safeParse(process.env, { error: (issue) => (issue.input === undefined ? "is not set" : undefined) });
+  const strict = process.env.NODE_ENV === "production" ? productionIssues(process.env) : [];
+  if (!result.success || strict.length > 0) {
+    // One message naming every variable at fault; a production rule replaces
+    // the schema's own complaint about the same variable.
+    const named = new Set(strict.map((issue) => issue.name));
+    const schemaIssues = result.success ? [] : result.error.issues.filter((i) => !named.has(String(i.path[0])));
+    const lines = [
+      ...strict.map((i) => `  ${i.name}: ${i.message}`),
+      ...schemaIssues.map((i) => `  ${i.path.join(".") || "(env)"}: ${i.message}`),
+    ];
     throw new InvalidEnvironmentError(`Invalid environment configuration:\n${lines.join("\n")}`);
   }
   cached = result.data;
   return cached;
+}
+
+// What production (`npm start`, `npm run worker`) demands beyond the schema:
+// no development fallback is filled in, nothing is silently weakened.
+const REQUIRED_IN_PRODUCTION = [
+  "DATABASE_URL",
+  "SMTP_URL",
+  "INTAKE_NOTIFY_TO",
+  "PUBLIC_URL",
+  "FIELD_ENCRYPTION_KEY",
+  "LOOKUP_HMAC_KEY",
+  "APP_SECRET",
+] as const;
+
+// pg 8 verifies the server certificate for every sslmode except these two
+// forms (node-postgres's `no-verify`, and libpq's own weak modes when asked for).
+const UNVERIFIED_SSLMODES = new Set(["no-verify"]);
+const UNVERIFIED_LIBPQ_SSLMODES = new Set(["prefer", "require"]);
+
+function productionIssues(raw: NodeJS.ProcessEnv): { name: string; message: string }[] {
+  const issues: { name: string; message: string }[] = [];
+  for (const name of REQUIRED_IN_PRODUCTION) {
+    if (!raw[name]?.trim()) issues.push({ name, message: "is not set (required in production)" });
+  }
+  if (raw.MAIL_SINK_DIR) {
+    issues.push({ name: "MAIL_SINK_DIR", message: "must not be set in production: it writes mail to files nobody reads; set SMTP_URL" });
+  }
+  const smtp = parseUrl(raw.SMTP_URL);
+  if (smtp && smtp.search !== "") {
+    // nodemailer turns query parameters into transport options, including
+    // ones that switch TLS or certificate verification off.
+    issues.push({ name: "SMTP_URL", message: "must not carry options in a query string in production (TLS is required and certificates are verified)" });
+  }
+  const database = parseUrl(raw.DATABASE_URL);
+  const sslmode = database?.searchParams.get("sslmode") ?? "";
+  const libpq = database?.searchParams.get("uselibpqcompat") === "true";
+  if (UNVERIFIED_SSLMODES.has(sslmode) || (libpq && UNVERIFIED_LIBPQ_SSLMODES.has(sslmode))) {
+    issues.push({ name: "DATABASE_URL", message: `sslmode=${sslmode} does not verify the server certificate; use sslmode=verify-full (or omit sslmode on a private network)` });
+  }
+  return issues;
+}
+
+function parseUrl(value: string | undefined): URL | undefined {
+  try {
+    return value ? new URL(value) : undefined;
+  } catch {
+    return undefined;
+  }
 }

@@ -1,10 +1,10 @@
-import { prepareLocalEnvironment } from "./support/prepare-local-environment";
+import { prepareDevEnvironment } from "./support/prepare-dev-environment";
 import { runNext } from "./support/run-next";
 
 // `npm run dev`: everything a new contributor needs, with no set-up.
 async function main(): Promise<void> {
   const log = (message: string) => console.log(`[dev] ${message}`);
-  const environment = await prepareLocalEnvironment({ dev: true, log });
+  const environment = await prepareDevEnvironment({ log });
   log("staff area: /staff (invite-only). Create the first administrator in another terminal with");
   log("  npm run staff:create-admin -- --email you@clinic.example");
   log("invitation emails land in the mail folder above.");

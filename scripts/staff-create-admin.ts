@@ -3,7 +3,8 @@
 // (typed at a hidden prompt, or piped), never from the command line, where
 // it would end up in shell history and the process list.
 import { parseArgs } from "node:util";
-import { prepareLocalEnvironment } from "./support/prepare-local-environment";
+import { loadProductionEnvironment } from "./support/load-production-environment";
+import { prepareDevEnvironment } from "./support/prepare-dev-environment";
 import { readSecretFromStdin } from "./support/read-secret";
 
 async function main(): Promise<number> {
@@ -12,7 +13,12 @@ async function main(): Promise<number> {
     console.error('Usage: npm run staff:create-admin -- --email you@clinic.example [--name "Your Name"]');
     return 2;
   }
-  const local = await prepareLocalEnvironment({ dev: process.env.NODE_ENV !== "production", log: (m) => console.error(m) });
+  const log = (message: string) => console.error(message);
+  // Production: the same refusal as `npm start`; otherwise the dev database and keys.
+  const local =
+    process.env.NODE_ENV === "production"
+      ? await loadProductionEnvironment({ log, fail: (message) => { console.error(message); process.exit(1); } }).then(() => ({ stop: async () => {} }))
+      : await prepareDevEnvironment({ log });
   try {
     const password = await readSecretFromStdin("Password (at least 12 characters): ");
     if (process.stdin.isTTY && (await readSecretFromStdin("Type it again: ")) !== password) {

@@ -37,7 +37,8 @@ describe("provideTestDatabase", () => {
 
   it("gives each caller its own database", async () => {
     expect(first.url).not.toBe(second.url);
-    await query(first.url, `CREATE TABLE only_in_first (id int)`);
+    // As the owner: the runtime role the app uses may not create tables.
+    await query(first.ownerUrl, `CREATE TABLE only_in_first (id int)`);
     const [row] = await query<{ exists: boolean }>(second.url, "SELECT to_regclass('only_in_first') IS NOT NULL AS exists");
     expect(row?.exists).toBe(false);
   });

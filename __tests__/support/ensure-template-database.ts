@@ -5,6 +5,9 @@ import pg from "pg";
 import { buildDatabaseUrl } from "../../lib/db/embedded/build-database-url";
 import { applyMigrations } from "../../lib/db/migrations/apply-migrations";
 
+// A change to the grants the runner applies needs a new template too.
+const GRANTS_SOURCE = path.resolve(__dirname, "../../lib/db/migrations/apply-runtime-grants.ts");
+
 async function hashMigrations(dir: string): Promise<string> {
   const entries = await fs.readdir(dir, { recursive: true, withFileTypes: true });
   const files = entries
@@ -13,6 +16,7 @@ async function hashMigrations(dir: string): Promise<string> {
     .sort();
   const hash = createHash("sha256");
   for (const file of files) hash.update(`${file}\0`).update(await fs.readFile(path.join(dir, file))).update("\0");
+  hash.update(await fs.readFile(GRANTS_SOURCE));
   return hash.digest("hex").slice(0, 16);
 }
 
@@ -27,6 +31,8 @@ async function hashMigrations(dir: string): Promise<string> {
  */
 export async function ensureTemplateDatabase(options: {
   serverUrl: string;
+  /** The server as the app's runtime login role, made a member of iop_runtime. */
+  runtimeServerUrl?: string;
   migrationsDir: string;
   log?: (message: string) => void;
 }): Promise<string> {
@@ -47,6 +53,7 @@ export async function ensureTemplateDatabase(options: {
     await applyMigrations({
       databaseUrl: buildDatabaseUrl({ serverUrl: options.serverUrl, name }),
       migrationsDir: options.migrationsDir,
+      runtimeDatabaseUrl: options.runtimeServerUrl,
       log: options.log,
     });
     await admin.query(`ALTER DATABASE ${quoted} WITH IS_TEMPLATE true ALLOW_CONNECTIONS false`);

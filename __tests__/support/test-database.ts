@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import pg from "pg";
 import { buildDatabaseUrl } from "@/lib/db/embedded/build-database-url";
+import { asRuntimeRole } from "./runtime-role";
 
 type Teardown = () => void | Promise<void>;
 
@@ -47,10 +48,15 @@ async function cloneTemplate(client: pg.Client, template: string, name: string):
 
 /**
  * Gives the calling test file its own database, cloned from the migrated
- * template, and points DATABASE_URL at it. Call at the top level of the file.
+ * template, and points DATABASE_URL at it as the runtime role (iop_test_runtime,
+ * a member of iop_runtime): the app under test has exactly production's
+ * privileges, so a missing grant fails a test. `ownerUrl` connects as the
+ * owner, for the rare fixture that must do what the app may not.
+ * Call at the top level of the file.
  */
-export function provideTestDatabase(): { readonly url: string } {
+export function provideTestDatabase(): { readonly url: string; readonly ownerUrl: string } {
   let url: string | undefined;
+  let ownerUrl: string | undefined;
   let name: string | undefined;
   let previousUrl: string | undefined;
 
@@ -59,7 +65,8 @@ export function provideTestDatabase(): { readonly url: string } {
     const created = `t_${randomBytes(8).toString("hex")}`;
     await withServer(serverUrl, (client) => cloneTemplate(client, template, created));
     name = created;
-    url = buildDatabaseUrl({ serverUrl, name: created });
+    ownerUrl = buildDatabaseUrl({ serverUrl, name: created });
+    url = asRuntimeRole(ownerUrl);
     previousUrl = process.env.DATABASE_URL;
     process.env.DATABASE_URL = url;
   });
@@ -84,6 +91,10 @@ export function provideTestDatabase(): { readonly url: string } {
     get url() {
       if (!url) throw new Error("provideTestDatabase().url is set in beforeAll; read it inside a test or hook.");
       return url;
+    },
+    get ownerUrl() {
+      if (!ownerUrl) throw new Error("provideTestDatabase().ownerUrl is set in beforeAll; read it inside a test or hook.");
+      return ownerUrl;
     },
   };
 }

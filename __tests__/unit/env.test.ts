@@ -51,6 +51,7 @@ describe("getEnv", () => {
         FORM_MIN_FILL_SECONDS: "0",
         WORKER_IN_PROCESS: "false",
         NODE_ENV: "production",
+        PUBLIC_URL: "https://intake.example.org",
       }),
     );
     expect(result.ok && result.env).toMatchObject({

@@ -1,6 +1,8 @@
 import "server-only";
+import { disconnectDb } from "@/lib/db/client";
 import { getEnv, InvalidEnvironmentError } from "@/lib/env";
 import { startProcessWorker } from "@/lib/notifications/start-process-worker";
+import { onShutdown } from "@/lib/startup/shutdown-hooks";
 import { startProcessTriageJobs } from "@/lib/triage/jobs/start-process-triage-jobs";
 
 // Validates the whole configuration first, so a bad variable stops the server
@@ -17,6 +19,9 @@ export function startServerProcess(): void {
     process.stderr.write(`${error.message}\n`);
     process.exit(1);
   }
+  // Registered before the workers, so it runs after them (hooks run newest
+  // first): they may still write while they finish.
+  onShutdown("database pool", disconnectDb);
   if (env.WORKER_IN_PROCESS) {
     startProcessWorker();
     startProcessTriageJobs();

@@ -1,12 +1,12 @@
 import { spawn } from "node:child_process";
 import path from "node:path";
-import type { LocalEnvironment } from "./prepare-local-environment";
-import { ROOT } from "./prepare-local-environment";
+import type { DevEnvironment } from "./prepare-dev-environment";
+import { ROOT } from "./root";
 
 // Runs the Next.js CLI as a child with the prepared environment, forwards
 // Ctrl-C / SIGTERM to it, and stops the embedded database once it has exited,
 // so no server is left holding the port.
-export function runNext(options: { args: string[]; environment: LocalEnvironment }): void {
+export function runNext(options: { args: string[]; environment: DevEnvironment }): void {
   const nextBin = path.join(ROOT, "node_modules", "next", "dist", "bin", "next");
   // Telemetry off: this app makes no calls to third parties, its tooling included.
   const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };

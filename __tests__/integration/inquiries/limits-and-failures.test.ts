@@ -10,7 +10,8 @@ let sql: Client;
 
 beforeAll(async () => {
   setAppEnvironment({ MAIL_SINK_DIR: "/tmp/iop-test-mail-unused", RATE_LIMIT_IP_MAX: "3", RATE_LIMIT_GLOBAL_MAX: "6" });
-  sql = new Client({ connectionString: database.url });
+  // As the owner: one test adds a constraint to AuditEvent, which the app's role may not.
+  sql = new Client({ connectionString: database.ownerUrl });
   await sql.connect();
 });
 

@@ -19,12 +19,14 @@ let sql: Client;
 beforeAll(async () => {
   smtp = await startSmtpSink();
   setAppEnvironment({ SMTP_URL: `smtp://127.0.0.1:${smtp.port}`, NOTIFY_LEASE_SECONDS: String(LEASE_SECONDS) });
-  sql = new Client({ connectionString: database.url });
+  // As the owner, who may add tables and triggers; the trigger function runs as
+  // its definer, so the app's runtime role needs no grant on the test's objects.
+  sql = new Client({ connectionString: database.ownerUrl });
   await sql.connect();
   await sql.query(`
     CREATE TABLE test_kill_budget (kills int NOT NULL);
     CREATE SEQUENCE test_mark_sent_calls;
-    CREATE FUNCTION test_kill_mark_sent() RETURNS trigger LANGUAGE plpgsql AS $$
+    CREATE FUNCTION test_kill_mark_sent() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER AS $$
     BEGIN
       -- nextval is not rolled back with the dying transaction, so it counts attempts.
       IF NEW.status = 'SENT' AND nextval('test_mark_sent_calls') <= (SELECT kills FROM test_kill_budget) THEN

@@ -7,10 +7,11 @@ import type { TriageActor } from "@/lib/triage/triage-actor";
 import { InquiryNotFoundError, StaffNotActiveError } from "@/lib/triage/triage-errors";
 import { CONSENT_TEXT_VERSION } from "@/lib/validations/inquiry-options";
 import { setAppEnvironment } from "@/__tests__/support/app-environment";
+import { queryAsOwner } from "@/__tests__/support/owner-query";
 import { onTestDatabaseTeardown, provideTestDatabase } from "@/__tests__/support/test-database";
 import { addStaffMember, submitTestInquiry } from "@/__tests__/support/triage-detail-fixtures";
 
-provideTestDatabase();
+const database = provideTestDatabase();
 let casey: TriageActor;
 let robin: TriageActor;
 beforeAll(async () => {
@@ -59,7 +60,7 @@ it("writes no view when the account is no longer allowed in, or the inquiry does
   await expect(getInquiryDetail({ actor: disabled, inquiryId: id })).rejects.toBeInstanceOf(StaffNotActiveError);
   await expect(getInquiryDetail({ actor: unenrolled, inquiryId: id })).rejects.toBeInstanceOf(StaffNotActiveError);
   const demoted = await addStaffMember();
-  await getDb().$executeRaw`ALTER TABLE "StaffUser" DROP CONSTRAINT IF EXISTS "StaffUser_role_check"`;
+  await queryAsOwner(database.ownerUrl, `ALTER TABLE "StaffUser" DROP CONSTRAINT IF EXISTS "StaffUser_role_check"`);
   await getDb().staffUser.update({ where: { id: demoted.user.id }, data: { role: "volunteer" } });
   await expect(getInquiryDetail({ actor: demoted, inquiryId: id })).rejects.toBeInstanceOf(StaffNotActiveError);
   expect(await views(id)).toEqual([]);

@@ -2,6 +2,7 @@ import path from "node:path";
 import { Client } from "pg";
 import { acquireMigrationLock } from "./acquire-migration-lock";
 import { applyMigrationFile } from "./apply-migration-file";
+import { applyRuntimeGrants } from "./apply-runtime-grants";
 import { checkMigrationHistory } from "./check-migration-history";
 import { ensureMigrationsTable } from "./ensure-migrations-table";
 import { loadMigrationRecords } from "./load-migration-records";
@@ -20,6 +21,11 @@ export async function applyMigrations(options: {
   databaseUrl: string;
   /** Defaults to prisma/migrations under the working directory (npm scripts run from the repository root). */
   migrationsDir?: string;
+  /**
+   * The app's connection (DATABASE_URL). Its user is made a member of the
+   * runtime role when it differs from the migrating one.
+   */
+  runtimeDatabaseUrl?: string;
   log?: (message: string) => void;
 }): Promise<ApplyMigrationsResult> {
   const log = options.log ?? (() => {});
@@ -49,6 +55,8 @@ export async function applyMigrations(options: {
         await applyMigrationFile({ client, migration });
         result.applied.push(migration.name);
       }
+      // Every run, even with nothing pending: the grants are the runner's to keep.
+      await applyRuntimeGrants({ client, runtimeUser: userOf(options.runtimeDatabaseUrl) });
       return result;
     } finally {
       // A failed unlock means the session is broken; the server drops session
@@ -57,6 +65,15 @@ export async function applyMigrations(options: {
     }
   } finally {
     await client.end();
+  }
+}
+
+function userOf(databaseUrl: string | undefined): string | undefined {
+  if (!databaseUrl) return undefined;
+  try {
+    return decodeURIComponent(new URL(databaseUrl).username) || undefined;
+  } catch {
+    return undefined;
   }
 }
 

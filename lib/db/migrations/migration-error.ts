@@ -4,7 +4,8 @@ export type MigrationErrorCode =
   | "schema-not-empty"
   | "failed-migration-recorded"
   | "checksum-mismatch"
-  | "migration-failed";
+  | "migration-failed"
+  | "grants-failed";
 
 /**
  * An expected failure of the migration runner. The message names the migration
