@@ -137,7 +137,7 @@ async function main(): Promise<void> {
     };
 
     // Fail closed: one secret missing, and the server refuses within seconds.
-    const { APP_SECRET: _omitted, ...withoutSecret } = env;
+    const withoutSecret = Object.fromEntries(Object.entries(env).filter(([name]) => name !== "APP_SECRET"));
     const refused = run(figures.cmd, withoutSecret);
     const refusedCode = await Promise.race([refused.exited, sleep(60_000).then(() => "timeout" as const)]);
     if (refusedCode === "timeout") refused.child.kill("SIGKILL");

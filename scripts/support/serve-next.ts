@@ -1,5 +1,6 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
+import { countHttpResponse } from "../../lib/metrics/http-response-metrics";
 import { normaliseSocketAddress, rewriteForwardedHeaders } from "../../lib/security/forwarded-headers";
 
 export type RunningServer = {
@@ -32,6 +33,7 @@ export async function serveNext(options: {
     response.once("close", () => {
       inFlight -= 1;
     });
+    response.once("finish", () => countHttpResponse(response.statusCode));
     rewriteForwardedHeaders({
       headers: request.headers,
       peer: normaliseSocketAddress(request.socket.remoteAddress),
