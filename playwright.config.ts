@@ -2,7 +2,7 @@ import { defineConfig } from "@playwright/test";
 import { PLAYWRIGHT_OUTPUT_DIR } from "./__tests__/e2e/support/paths";
 import { SETTING_NAMES } from "./__tests__/e2e/support/settings";
 
-// End-to-end suite: real Chromium against the production build (`next start`),
+// End-to-end suite: real Chromium against the production build (`npm start`),
 // a real PostgreSQL and a real SMTP server, all started by the global setup.
 // Run with `npm run test:e2e` (builds first). Playwright cannot download
 // browsers here: it drives the system Chromium (Debian's `chromium` package).

@@ -64,8 +64,8 @@ async function main(): Promise<void> {
   rmSync(profileDir, { recursive: true, force: true });
   const nodeArgs = c.cpuProfile ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] : [];
   const app = await startNextServer({ hostname: "localhost", port: appPort, env: envFor(appOrigin, c.appEnv), logFile: appLog, nodeArgs });
-  teardown.add("stop next start", app.stop);
-  log(`next start on ${app.url} (pid ${app.pid}, log ${path.relative(ROOT, appLog)})`);
+  teardown.add("stop npm start", app.stop);
+  log(`npm start on ${app.url} (pid ${app.pid}, log ${path.relative(ROOT, appLog)})`);
 
   await runAppPhases({ app, databaseUrl: database.url, databaseName: database.name, statementStats: database.statementStats, smtp, log }, results);
   await app.stop();

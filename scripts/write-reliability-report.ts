@@ -136,7 +136,7 @@ export function writeReliabilityReport(options: { resultsDir?: string; reportFil
     "An accepted inquiry must never be lost, never be stored twice, and must produce exactly one staff email.",
     "This page records the last run of the resilience suite (`__tests__/resilience/`), which checks exactly that",
     "under failure: an SMTP outage, a crashed app process, dropped database connections, several app instances",
-    "and workers sharing one database, and hostile input. Each scenario runs the production build (`next start`)",
+    "and workers sharing one database, and hostile input. Each scenario runs the production build (`npm start`)",
     "against a real PostgreSQL and a real SMTP server, and asserts correctness only, never speed.",
     "",
     `- Generated: ${now.toISOString()}`,

@@ -48,7 +48,7 @@ test("each page says its language and links to the other one (hreflang), and the
   }
 });
 
-// The suite's server runs as `next start --hostname 127.0.0.1`, the usual way
+// The suite's server runs as `npm start -- --hostname 127.0.0.1`, the usual way
 // behind a reverse proxy on the same machine. When locale routing was an
 // absolute rewrite in proxy.ts, Next.js took it for a foreign server at that
 // address and every English page answered 308 to itself (fixed in 7af9741 by

@@ -61,7 +61,7 @@ const scenario = runScenario({
         notes.push(`${email.redeliveries} email(s) were sent twice with the same Message-ID: the process died after the SMTP server accepted them and before they were marked sent (at-least-once delivery; a mail system recognises the duplicate by its Message-ID).`);
       }
       return {
-        summary: `${SUBMISSIONS} unique submissions from ${CONCURRENCY} concurrent clients; once ${KILL_AT * 100}% were answered the \`next start\` process group was sent SIGKILL and started again on the same port. Clients retried every failed request with the same body and form token until answered 201.`,
+        summary: `${SUBMISSIONS} unique submissions from ${CONCURRENCY} concurrent clients; once ${KILL_AT * 100}% were answered the \`npm start\` process group was sent SIGKILL and started again on the same port. Clients retried every failed request with the same body and form token until answered 201.`,
         parameters: { submissions: SUBMISSIONS, "concurrent clients": CONCURRENCY, "killed after answered": Math.round(SUBMISSIONS * KILL_AT), "email wait bound (s)": EMAIL_WAIT_MS / 1000 },
         figures: {
           ...standardFigures(records, storage, email),

@@ -74,7 +74,7 @@ const scenario = runScenario({
         notes.push(`${email.redeliveries} email(s) arrived twice with the same Message-ID: the "sent" update failed on every retry after SMTP had accepted the message; it was sent again when its ${OUTBOX_LEASE_MS / 1000} s lease expired.`);
       }
       return {
-        summary: `${SUBMISSIONS} unique submissions from ${CONCURRENCY} concurrent clients to one \`next start\`; after 20% were answered, every backend of the app's database was terminated ${TERMINATIONS} times, ${TERMINATION_GAP_MS / 1000} s apart. Clients retried 503s with the same body and form token. Then ${PROBES} fresh submissions probed recovery.`,
+        summary: `${SUBMISSIONS} unique submissions from ${CONCURRENCY} concurrent clients to one \`npm start\`; after 20% were answered, every backend of the app's database was terminated ${TERMINATIONS} times, ${TERMINATION_GAP_MS / 1000} s apart. Clients retried 503s with the same body and form token. Then ${PROBES} fresh submissions probed recovery.`,
         parameters: { submissions: SUBMISSIONS, "concurrent clients": CONCURRENCY, "termination rounds": TERMINATIONS, "recovery probes": PROBES, "email wait bound (s)": EMAIL_WAIT_MS / 1000 },
         figures: {
           ...standardFigures(records, storage, email),

@@ -56,7 +56,7 @@ const scenario = runScenario({
       const email = await checkEmailDelivery({ databaseUrl, sink: stack.sink, timeoutMs: 180_000 });
 
       return {
-        summary: `fast-check generated ${HOSTILE_RUNS} hostile requests and ${ROUND_TRIP_RUNS} plausible inquiries against one \`next start\`; then an unpaired-surrogate example, cross-site calls of the API and of the form's server action, and a final ordinary submission.`,
+        summary: `fast-check generated ${HOSTILE_RUNS} hostile requests and ${ROUND_TRIP_RUNS} plausible inquiries against one \`npm start\`; then an unpaired-surrogate example, cross-site calls of the API and of the form's server action, and a final ordinary submission.`,
         parameters: { "hostile runs": HOSTILE_RUNS, "round-trip runs": ROUND_TRIP_RUNS, seed: SEED ?? "random (a failure's evidence gives the seed to replay it with RESILIENCE_SEED)" },
         figures: {
           "hostile requests sent (with shrinking)": hostile.runs,

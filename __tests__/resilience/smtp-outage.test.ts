@@ -52,7 +52,7 @@ const scenario = runScenario({
       const acceptedDuringOutage = records.filter((r) => r.acceptedAt !== undefined && r.acceptedAt > outageStart && r.acceptedAt < outageEnd).length;
       const mailDuringOutage = stack.sink.received.filter((m) => m.receivedAt > outageStart + 1000 && m.receivedAt < outageEnd).length;
       return {
-        summary: `${SUBMISSIONS} unique submissions from ${CONCURRENCY} concurrent keep-alive clients to one \`next start\` (in-process outbox worker); the SMTP server was stopped for ${OUTAGE_MS / 1000} s once half had been answered, then started again on the same port.`,
+        summary: `${SUBMISSIONS} unique submissions from ${CONCURRENCY} concurrent keep-alive clients to one \`npm start\` (in-process outbox worker); the SMTP server was stopped for ${OUTAGE_MS / 1000} s once half had been answered, then started again on the same port.`,
         parameters: { submissions: SUBMISSIONS, "concurrent clients": CONCURRENCY, "SMTP outage (s)": OUTAGE_MS / 1000, "email wait bound (s)": EMAIL_WAIT_MS / 1000 },
         figures: {
           ...standardFigures(records, storage, email),

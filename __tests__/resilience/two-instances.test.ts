@@ -12,7 +12,7 @@ import { STANDARD_CHECKS, standardChecks, standardFigures } from "./support/stan
 import { uniqueInquiry } from "./support/unique-inquiry";
 
 // Scenario 4: the scale-out deployment the architecture promises: two
-// stateless `next start` instances (WORKER_IN_PROCESS=false) and two
+// stateless `npm start` instances (WORKER_IN_PROCESS=false) and two
 // standalone `npm run worker` processes against one database. Rate limits
 // live in PostgreSQL, so they hold across instances; the outbox is claimed
 // with SKIP LOCKED, so two workers never send the same notification.
@@ -30,7 +30,9 @@ const WORKERS_COVER = "the two workers between them sent every notification";
 const APPS_SENT_NONE = "the app instances sent no email themselves (WORKER_IN_PROCESS=false)";
 
 // Load-test clients each get their own address so the per-address limit (5 an
-// hour) never refuses them: only the burst above tests it.
+// hour) never refuses them: only the burst above tests it. The test client
+// stands in for one trusted reverse proxy (TRUST_PROXY_HOPS=1), which is how
+// an address other than the socket's reaches the app at all.
 function addressOf(index: number): string {
   return `10.${(index >> 16) & 255}.${(index >> 8) & 255}.${index & 255}`;
 }
@@ -45,7 +47,7 @@ const scenario = runScenario({
       preferredPort: 3530,
       apps: 2,
       workers: 2,
-      overrides: { WORKER_IN_PROCESS: "false", RATE_LIMIT_IP_MAX: String(IP_MAX), RATE_LIMIT_IP_WINDOW_SECONDS: "3600", TRUST_PROXY_HOPS: "0" },
+      overrides: { WORKER_IN_PROCESS: "false", RATE_LIMIT_IP_MAX: String(IP_MAX), RATE_LIMIT_IP_WINDOW_SECONDS: "3600", TRUST_PROXY_HOPS: "1" },
     });
     try {
       const [a, b] = stack.apps;
@@ -91,7 +93,7 @@ const scenario = runScenario({
       const missing = notifications.filter((n) => !union.has(n.id));
 
       return {
-        summary: `Two \`next start\` instances with WORKER_IN_PROCESS=false and two \`npm run worker\` processes on one database. First ${BURST_PER_INSTANCE * 2} simultaneous submissions from one client address (RATE_LIMIT_IP_MAX=${IP_MAX}), ${BURST_PER_INSTANCE} to each instance; then ${SUBMISSIONS} submissions from ${CONCURRENCY} concurrent clients (one address each) alternating between the instances.`,
+        summary: `Two \`npm start\` instances with WORKER_IN_PROCESS=false and two \`npm run worker\` processes on one database. First ${BURST_PER_INSTANCE * 2} simultaneous submissions from one client address (RATE_LIMIT_IP_MAX=${IP_MAX}), ${BURST_PER_INSTANCE} to each instance; then ${SUBMISSIONS} submissions from ${CONCURRENCY} concurrent clients (one address each) alternating between the instances.`,
         parameters: { "RATE_LIMIT_IP_MAX": IP_MAX, "burst requests": BURST_PER_INSTANCE * 2, submissions: SUBMISSIONS, "concurrent clients": CONCURRENCY, "email wait bound (s)": EMAIL_WAIT_MS / 1000 },
         figures: {
           "burst: accepted (201)": accepted.length,

@@ -1,12 +1,14 @@
 import { closeSync, openSync } from "node:fs";
 import { startChildProcess, type ChildServer } from "./start-child-process";
-import { DIST_DIR, NEXT_BIN, ROOT } from "./paths";
+import { startScriptCommand } from "../../__tests__/support/start-script-command";
+import { DIST_DIR, ROOT } from "./paths";
 import { waitForHttp } from "./wait-for-http";
 
 export type NextServer = ChildServer & { url: string };
 
 /**
- * `next start` from the benchmark's build folder on a loopback `hostname`, its
+ * `npm start` (scripts/start.ts: pre-flight checks, then our HTTP server in
+ * front of Next) from the benchmark's build folder on a loopback `hostname`, its
  * output appended to `logFile`, resolved once GET /api/health answers 200 (the
  * server is up and reaches its database).
  */
@@ -20,9 +22,10 @@ export async function startNextServer(options: {
 }): Promise<NextServer> {
   const url = `http://${options.hostname}:${options.port}`;
   const log = openSync(options.logFile, "a");
+  const start = startScriptCommand({ hostname: options.hostname, port: options.port, nodeArgs: options.nodeArgs });
   const child = startChildProcess({
-    command: process.execPath,
-    args: [...(options.nodeArgs ?? []), NEXT_BIN, "start", "--hostname", options.hostname, "--port", String(options.port)],
+    command: start.command,
+    args: start.args,
     cwd: ROOT,
     env: { ...options.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", NEXT_DIST_DIR: DIST_DIR },
     stdout: log,

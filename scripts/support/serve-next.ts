@@ -1,7 +1,5 @@
-import http from "node:http";
-import type { AddressInfo } from "node:net";
 import { countHttpResponse } from "../../lib/metrics/http-response-metrics";
-import { normaliseSocketAddress, rewriteForwardedHeaders } from "../../lib/security/forwarded-headers";
+import { startFrontServer } from "./front-server";
 
 export type RunningServer = {
   readonly port: number;
@@ -10,70 +8,39 @@ export type RunningServer = {
 };
 
 /**
- * The production HTTP server: Next.js's request handler behind a plain Node
- * server, so the client address is decided from the connection before Next
- * sees a header a client could have written (lib/security/forwarded-headers).
+ * The production HTTP server: Next.js's request handler behind our own Node
+ * server (front-server.ts), so the client address is decided from the
+ * connection before Next sees a header a client could have written.
  */
-export async function serveNext(options: {
-  dir: string;
-  hostname: string;
-  port: number;
-  trustedProxyHops: number;
-}): Promise<RunningServer> {
+export async function serveNext(options: { dir: string; hostname: string; port: number; trustedProxyHops: number }): Promise<RunningServer> {
   // Loaded here, not at the top: NODE_ENV must be "production" before Next reads it.
   const { default: next } = await import("next");
   const app = next({ dev: false, dir: options.dir, hostname: options.hostname, port: options.port });
+  // Runs instrumentation.ts (environment check, in-process worker) before the first request.
   await app.prepare();
   const handle = app.getRequestHandler();
   const upgrade = app.getUpgradeHandler();
-
-  let inFlight = 0;
-  const server = http.createServer((request, response) => {
-    inFlight += 1;
-    response.once("close", () => {
-      inFlight -= 1;
-    });
-    response.once("finish", () => countHttpResponse(response.statusCode));
-    rewriteForwardedHeaders({
-      headers: request.headers,
-      peer: normaliseSocketAddress(request.socket.remoteAddress),
-      trustedProxyHops: options.trustedProxyHops,
-    });
-    void handle(request, response);
+  const front = await startFrontServer({
+    hostname: options.hostname,
+    port: options.port,
+    trustedProxyHops: options.trustedProxyHops,
+    handle: (request, response) => {
+      response.once("finish", () => countHttpResponse(response.statusCode));
+      // Next.js answers its own errors; this is for one that escapes it, so
+      // the request ends instead of hanging until the drain cuts it off.
+      handle(request, response).catch(() => {
+        if (!response.headersSent) response.statusCode = 500;
+        response.end();
+      });
+    },
+    upgrade: (request, socket, head) => void upgrade(request, socket, head),
   });
-  server.on("upgrade", (request: http.IncomingMessage, socket, head: Buffer) => {
-    rewriteForwardedHeaders({ headers: request.headers, peer: normaliseSocketAddress(request.socket.remoteAddress), trustedProxyHops: options.trustedProxyHops });
-    void upgrade(request, socket, head);
-  });
-  // Longer than a reverse proxy's idle timeout (Caddy, nginx: 60 s or less
-  // upstream keep-alive), so the proxy, not we, closes idle connections.
-  server.keepAliveTimeout = 65_000;
-
-  await new Promise<void>((resolve, reject) => {
-    server.once("error", reject);
-    server.listen(options.port, options.hostname, () => {
-      server.off("error", reject);
-      resolve();
-    });
-  });
-
   return {
-    port: (server.address() as AddressInfo).port,
+    port: front.port,
     async close({ drainMs }) {
-      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
-      // Idle keep-alive sockets would hold close() open; busy ones finish their response first.
-      server.closeIdleConnections();
-      const idleSweep = setInterval(() => server.closeIdleConnections(), 250);
-      let forced = 0;
-      const deadline = new Promise<"late">((resolve) => setTimeout(() => resolve("late"), drainMs).unref());
-      if ((await Promise.race([closed.then(() => "done" as const), deadline])) === "late") {
-        forced = inFlight;
-        server.closeAllConnections();
-        await closed;
-      }
-      clearInterval(idleSweep);
+      const result = await front.drain({ drainMs });
       await app.close();
-      return { forced };
+      return result;
     },
   };
 }

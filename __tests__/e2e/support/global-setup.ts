@@ -19,7 +19,7 @@ const secret = () => randomBytes(32).toString("base64");
 /**
  * Starts what the specs drive: a fresh migrated database, an SMTP server that
  * saves mail to test-results/e2e-mail, and the production build under
- * `next start`. Returns the teardown (Playwright runs it after the tests). If
+ * `npm start` (scripts/start.ts). Returns the teardown (Playwright runs it after the tests). If
  * any step fails, whatever was already started is stopped before the error is
  * rethrown, so a failed setup leaves no server or database behind.
  */
@@ -61,7 +61,7 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
         ...inherited,
         NODE_ENV: "production",
         NEXT_TELEMETRY_DISABLED: "1",
-        DATABASE_URL: database.url,
+        DATABASE_URL: database.runtimeUrl,
         SMTP_URL: `smtp://127.0.0.1:${mail.port}`,
         INTAKE_NOTIFY_TO: notifyTo,
         PUBLIC_URL: baseUrl,
@@ -76,8 +76,8 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
         RATE_LIMIT_IP_MAX: "100",
       },
     });
-    cleanups.push({ name: "stop next start", run: app.stop });
-    log(`next start on ${baseUrl} (log: ${SERVER_LOG})`);
+    cleanups.push({ name: "stop npm start", run: app.stop });
+    log(`npm start on ${baseUrl} (log: ${SERVER_LOG})`);
 
     process.env[SETTING_NAMES.baseUrl] = baseUrl;
     process.env[SETTING_NAMES.databaseUrl] = database.url;

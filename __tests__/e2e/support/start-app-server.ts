@@ -1,18 +1,17 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { closeSync, openSync, readFileSync } from "node:fs";
-import path from "node:path";
+import { startScriptCommand } from "../../support/start-script-command";
 import { ROOT } from "./paths";
 
 export type AppServer = { url: string; stop(): Promise<void> };
 
-const NEXT_BIN = path.join(ROOT, "node_modules", "next", "dist", "bin", "next");
 const START_TIMEOUT_MS = 90_000;
 const STOP_GRACE_MS = 10_000;
 
 function killGroup(child: ChildProcess, signal: NodeJS.Signals): void {
   if (child.pid === undefined) return;
   try {
-    // Negative pid: the whole process group, i.e. `next start` and any
+    // Negative pid: the whole process group, i.e. the server and any
     // process it forked (it was spawned detached, as a group leader).
     process.kill(-child.pid, signal);
   } catch {
@@ -29,14 +28,16 @@ function tail(file: string, lines = 40): string {
 }
 
 /**
- * `next start` (the production server from `next build`) as a child process,
+ * `npm start` (scripts/start.ts: the production server from `next build`
+ * behind our own HTTP server, after its pre-flight checks) as a child process,
  * its output appended to `logFile`. Resolves once GET /api/health answers 200,
  * which means the server is up and reaches its database.
  */
 export async function startAppServer(options: { port: number; env: NodeJS.ProcessEnv; logFile: string }): Promise<AppServer> {
   const url = `http://127.0.0.1:${options.port}`;
   const log = openSync(options.logFile, "a");
-  const child = spawn(process.execPath, [NEXT_BIN, "start", "--hostname", "127.0.0.1", "--port", String(options.port)], {
+  const start = startScriptCommand({ hostname: "127.0.0.1", port: options.port });
+  const child = spawn(start.command, start.args, {
     cwd: ROOT,
     env: options.env,
     detached: true,
@@ -79,7 +80,7 @@ async function waitForHealth(options: { url: string; child: ChildProcess; logFil
   let failingSince: number | undefined;
   while (Date.now() < deadline) {
     if (options.child.exitCode !== null || options.child.signalCode !== null) {
-      throw new Error(`next start exited (${options.child.exitCode ?? options.child.signalCode}) before it was healthy:\n${tail(options.logFile)}`);
+      throw new Error(`npm start exited (${options.child.exitCode ?? options.child.signalCode}) before it was healthy:\n${tail(options.logFile)}`);
     }
     try {
       const response = await fetch(`${options.url}/api/health`, { signal: AbortSignal.timeout(5000) });
@@ -92,5 +93,5 @@ async function waitForHealth(options: { url: string; child: ChildProcess; logFil
     }
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
-  throw new Error(`next start did not become healthy (${last}):\n${tail(options.logFile)}`);
+  throw new Error(`npm start did not become healthy (${last}):\n${tail(options.logFile)}`);
 }

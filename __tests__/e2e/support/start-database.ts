@@ -4,9 +4,11 @@ import pg from "pg";
 import { buildDatabaseUrl } from "@/lib/db/embedded/build-database-url";
 import { startEmbeddedPostgres } from "@/lib/db/embedded/start-embedded-postgres";
 import { applyMigrations } from "@/lib/db/migrations/apply-migrations";
+import { asRuntimeRole, ensureRuntimeLoginRole } from "../../support/runtime-role";
 import { ROOT } from "./paths";
 
-export type E2eDatabase = { url: string; drop(): Promise<void> };
+/** `url` connects as the owner (migrations, fixtures); `runtimeUrl` as the app's runtime login role. */
+export type E2eDatabase = { url: string; runtimeUrl: string; drop(): Promise<void> };
 
 const DEFAULT_EMBEDDED_PORT = 54331;
 const PREFIX = "e2e_";
@@ -76,11 +78,17 @@ export async function startDatabase(options: { log: (message: string) => void; d
   try {
     if (embedded) await dropLeftovers(serverUrl, options.log);
     await withServer(serverUrl, (client) => client.query(`CREATE DATABASE ${pg.escapeIdentifier(name)}`));
-    const { applied } = await applyMigrations({ databaseUrl: url, migrationsDir: path.join(ROOT, "prisma", "migrations") });
+    // As a deploy does: migrate as the owner, which grants the runtime role the app then uses.
+    await ensureRuntimeLoginRole(serverUrl);
+    const { applied } = await applyMigrations({
+      databaseUrl: url,
+      migrationsDir: path.join(ROOT, "prisma", "migrations"),
+      runtimeDatabaseUrl: asRuntimeRole(url),
+    });
     options.log(`database ${name}: applied ${applied.length} migration(s)`);
   } catch (error) {
     await drop().catch(() => undefined);
     throw error;
   }
-  return { url, drop };
+  return { url, runtimeUrl: asRuntimeRole(url), drop };
 }

@@ -1,4 +1,5 @@
 import { randomBytes } from "node:crypto";
+import { asRuntimeRole } from "../../support/runtime-role";
 import { DIST_DIR } from "./paths";
 import { OUTBOX_LEASE_MS } from "./settings";
 
@@ -16,7 +17,8 @@ export function randomSecrets(): AppSecrets {
 const INHERITED_BUT_IGNORED = ["MAIL_SINK_DIR", "FIELD_ENCRYPTION_PREVIOUS_KEYS", "TRUST_PROXY_HOPS", "LOG_LEVEL", "NODE_OPTIONS"];
 
 /**
- * The environment of `next start` and `npm run worker` in a scenario: the
+ * The environment of `npm start` and `npm run worker` in a scenario, connected
+ * as the runtime login role (fresh-database.ts granted it): the
  * production build in DIST_DIR, real SMTP, no minimum fill time (the clients
  * submit at once), fast polling and retries so recovery is observable within
  * the test, and rate limits high enough never to refuse the load (scenario 4
@@ -36,7 +38,7 @@ export function appEnvironment(options: {
     NODE_ENV: "production",
     NEXT_TELEMETRY_DISABLED: "1",
     NEXT_DIST_DIR: DIST_DIR,
-    DATABASE_URL: options.databaseUrl,
+    DATABASE_URL: asRuntimeRole(options.databaseUrl),
     SMTP_URL: `smtp://127.0.0.1:${options.smtpPort}`,
     INTAKE_NOTIFY_TO: NOTIFY_TO,
     PUBLIC_URL: options.publicUrl,

@@ -1,4 +1,5 @@
-import { NEXT_BIN, logFile } from "./paths";
+import { startScriptCommand } from "../../support/start-script-command";
+import { logFile } from "./paths";
 import { spawnProcessGroup, tailOf, type ProcessGroup } from "./child-process-group";
 import { sleep } from "./wait";
 
@@ -14,7 +15,7 @@ export type AppProcess = {
   readonly name: string;
   readonly url: string;
   readonly logFile: string;
-  /** Process id of the current `next start`, or undefined while it is down. */
+  /** Process id of the current `npm start`, or undefined while it is down. */
   pid(): number | undefined;
   running(): boolean;
   /** How many times it was (re)started. */
@@ -26,7 +27,8 @@ export type AppProcess = {
 };
 
 /**
- * The production server (`next start` from the DIST_DIR build) on loopback,
+ * The production server (`npm start`, i.e. scripts/start.ts, serving the
+ * DIST_DIR build after its pre-flight checks) on loopback,
  * started in its own process group so a test can SIGKILL it and start it
  * again on the same port with the same environment.
  */
@@ -37,9 +39,10 @@ export async function startAppProcess(options: { name: string; port: number; env
   let starts = 0;
 
   const start = async () => {
+    const command = startScriptCommand({ hostname: APP_HOSTNAME, port: options.port });
     group = spawnProcessGroup({
-      command: process.execPath,
-      args: [NEXT_BIN, "start", "--hostname", APP_HOSTNAME, "--port", String(options.port)],
+      command: command.command,
+      args: command.args,
       env: options.env,
       logFile: log,
     });
@@ -71,7 +74,7 @@ async function waitForHealth(url: string, group: ProcessGroup, log: string): Pro
   const deadline = Date.now() + START_TIMEOUT_MS;
   let last = "no answer yet";
   while (Date.now() < deadline) {
-    if (!group.running()) throw new Error(`next start exited before it was healthy:\n${tailOf(log)}`);
+    if (!group.running()) throw new Error(`npm start exited before it was healthy:\n${tailOf(log)}`);
     try {
       const response = await fetch(`${url}/api/health`, { signal: AbortSignal.timeout(5000) });
       if (response.status === 200) return;
@@ -82,5 +85,5 @@ async function waitForHealth(url: string, group: ProcessGroup, log: string): Pro
     await sleep(250);
   }
   await group.signal("SIGKILL");
-  throw new Error(`next start did not become healthy in ${START_TIMEOUT_MS} ms (${last}):\n${tailOf(log)}`);
+  throw new Error(`npm start did not become healthy in ${START_TIMEOUT_MS} ms (${last}):\n${tailOf(log)}`);
 }

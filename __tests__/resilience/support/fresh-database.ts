@@ -3,6 +3,7 @@ import path from "node:path";
 import pg from "pg";
 import { buildDatabaseUrl } from "@/lib/db/embedded/build-database-url";
 import { applyMigrations } from "@/lib/db/migrations/apply-migrations";
+import { asRuntimeRole, ensureRuntimeLoginRole } from "../../support/runtime-role";
 import { databaseServerUrl, withClient } from "./database-server";
 import { ROOT } from "./paths";
 
@@ -12,7 +13,8 @@ const PREFIX = "resilience_";
 
 /**
  * A new database, migrated with the app's own migration runner, for one
- * scenario. Databases left by an interrupted run (no sessions) are dropped first.
+ * scenario: as the owner (`url`, which the checks use too), granting the
+ * runtime login role the app servers and workers connect as (app-environment.ts). Databases left by an interrupted run (no sessions) are dropped first.
  */
 export async function createFreshDatabase(label: string): Promise<FreshDatabase> {
   const serverUrl = databaseServerUrl();
@@ -26,7 +28,8 @@ export async function createFreshDatabase(label: string): Promise<FreshDatabase>
     await client.query(`CREATE DATABASE ${pg.escapeIdentifier(name)}`);
   });
   const url = buildDatabaseUrl({ serverUrl, name });
-  await applyMigrations({ databaseUrl: url, migrationsDir: path.join(ROOT, "prisma", "migrations") });
+  await ensureRuntimeLoginRole(serverUrl);
+  await applyMigrations({ databaseUrl: url, migrationsDir: path.join(ROOT, "prisma", "migrations"), runtimeDatabaseUrl: asRuntimeRole(url) });
   return {
     name,
     url,

@@ -13,8 +13,8 @@ export type BurstAnswer = {
 /**
  * Sends one submission per entry of `targets` at the same moment, all claiming
  * to come from `clientAddress` (the last X-Forwarded-For entry, which is what
- * the app takes with TRUST_PROXY_HOPS=0; the entries before it differ per
- * request, as a client could forge them). Tokens are fetched first so the
+ * the app takes with TRUST_PROXY_HOPS=1, the caller standing in for the
+ * proxy; the entries before it differ per request, as a client could forge them). Tokens are fetched first so the
  * POSTs race each other for the shared counter.
  */
 export async function rateLimitBurst(options: {

@@ -22,11 +22,12 @@ describe("clientAddress", () => {
     expect(clientAddress({ forwardedFor: "203.0.113.9", trustedProxyHops: 3 })).toBe("203.0.113.9");
   });
 
-  // Hop counting against the header the app really receives. `next start` only
+  // Hop counting against the header the app really receives. Next.js only
   // sets X-Forwarded-For when it is absent (node_modules/next/dist/server/
   // base-server.js: `req.headers['x-forwarded-for'] ??= socket.remoteAddress`);
   // it does NOT append the socket peer, as lib/security/client-address.ts
-  // assumes. So behind N trusted proxies that each append the address they saw
+  // assumes. (In production scripts/start.ts's server has already reduced the
+  // header to the one decided address; lib/security/forwarded-headers.ts.) So behind N trusted proxies that each append the address they saw
   // (nginx $proxy_add_x_forwarded_for), the last N entries are trustworthy and
   // the client's address is the N-th from the right; everything to its left is
   // whatever the client sent.

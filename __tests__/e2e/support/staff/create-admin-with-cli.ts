@@ -1,8 +1,6 @@
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { mkdtemp } from "node:fs/promises";
-import os from "node:os";
-import path from "node:path";
+import { asRuntimeRole } from "../../../support/runtime-role";
 import { ROOT } from "../paths";
 import { e2eSettings } from "../settings";
 
@@ -15,21 +13,23 @@ const secret = () => randomBytes(32).toString("base64");
  *
  * The command gets its own keys: an account's password hash does not depend
  * on them (scrypt with a random salt), and the server's are not handed to the
- * specs. Mail goes to a scratch folder; the command sends none.
+ * specs. In production the command, like `npm start`, refuses to run without
+ * a complete configuration, so it gets one: it connects as the runtime role,
+ * and its SMTP_URL names a port nothing listens on, as it sends no mail.
  */
 export async function createAdminWithCli(options: { email: string; name: string; password: string }): Promise<{ output: string }> {
-  const mailDir = await mkdtemp(path.join(os.tmpdir(), "staff-cli-mail-"));
   const child = spawn("npm", ["run", "--silent", "staff:create-admin", "--", "--email", options.email, "--name", options.name], {
     cwd: ROOT,
     env: {
       PATH: process.env.PATH,
       HOME: process.env.HOME,
       NODE_ENV: "production",
-      DATABASE_URL: e2eSettings().databaseUrl,
+      DATABASE_URL: asRuntimeRole(e2eSettings().databaseUrl),
+      PUBLIC_URL: e2eSettings().baseUrl,
+      SMTP_URL: "smtp://127.0.0.1:1",
       FIELD_ENCRYPTION_KEY: `cli:${secret()}`,
       LOOKUP_HMAC_KEY: secret(),
       APP_SECRET: secret(),
-      MAIL_SINK_DIR: mailDir,
       INTAKE_NOTIFY_TO: "intake@clinic.example",
       LOG_LEVEL: "warn",
     },
