@@ -34,7 +34,17 @@ export function runEntrypoint(options: {
   return { child, output: () => output, exited };
 }
 
-type ProcInfo = { pid: number; ppid: number; comm: string };
+type ProcInfo = { pid: number; ppid: number };
+
+// By the program it runs, not its name: Node 24 names its main thread "MainThread".
+function isNode(pid: number): boolean {
+  try {
+    const argv0 = readFileSync(`/proc/${pid}/cmdline`, "utf8").split("\0")[0] ?? "";
+    return argv0 === "node" || argv0.endsWith("/node");
+  } catch {
+    return false;
+  }
+}
 
 function processes(): ProcInfo[] {
   const found: ProcInfo[] = [];
@@ -44,7 +54,7 @@ function processes(): ProcInfo[] {
       const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
       const close = stat.lastIndexOf(")");
       const fields = stat.slice(close + 2).split(" ");
-      found.push({ pid: Number(entry), ppid: Number(fields[1]), comm: stat.slice(stat.indexOf("(") + 1, close) });
+      found.push({ pid: Number(entry), ppid: Number(fields[1]) });
     } catch {
       // The process ended while we looked.
     }
@@ -59,7 +69,7 @@ export function findNodeDescendant(root: number): number | undefined {
   while (queue.length > 0) {
     const parent = queue.shift();
     for (const proc of all.filter((candidate) => candidate.ppid === parent)) {
-      if (proc.comm === "node") return proc.pid;
+      if (isNode(proc.pid)) return proc.pid;
       queue.push(proc.pid);
     }
   }

@@ -35,9 +35,16 @@ function freePort(): Promise<number> {
   });
 }
 
+// A failed check is reported and the run goes on, so one run shows every
+// problem; the exit code says whether any failed.
+const failures: string[] = [];
 function check(name: string, condition: boolean, evidence = ""): void {
-  assert.ok(condition, `${name}${evidence ? ` — ${evidence}` : ""}`);
-  log(`ok  ${name}`);
+  if (condition) {
+    log(`ok  ${name}`);
+    return;
+  }
+  failures.push(name);
+  log(`FAILED  ${name}${evidence ? ` — ${evidence.slice(0, 3000)}` : ""}`);
 }
 
 async function waitFor(url: string, timeoutMs: number, status = 200, proc?: ImageProcess): Promise<Response> {
@@ -214,7 +221,10 @@ async function main(): Promise<void> {
 }
 
 main().then(
-  () => process.exit(0),
+  () => {
+    if (failures.length > 0) console.error(`[test:deploy] ${failures.length} check(s) failed:\n  ${failures.join("\n  ")}`);
+    process.exit(failures.length > 0 ? 1 : 0);
+  },
   (error: unknown) => {
     console.error(`[test:deploy] FAILED: ${error instanceof Error ? error.message : String(error)}`);
     process.exit(1);
