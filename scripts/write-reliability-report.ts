@@ -44,6 +44,7 @@ const SCENARIOS: Record<number, string> = {
   3: "PostgreSQL connections terminated mid-run",
   4: "Two app instances and two workers on one database",
   5: "Hostile input over HTTP",
+  6: "Rolling restart of one of two replicas, and of the worker, under load",
 };
 
 const NOT_COVERED_YET = [

@@ -164,6 +164,12 @@ async function main(): Promise<void> {
     assert.ok(nodePid, "found the server's node process");
     check("the server process runs as a non-root uid", processStatus(nodePid).uid !== 0, `uid ${processStatus(nodePid).uid}`);
 
+    for (const page of ["/", "/request", "/es/request", "/privacy", "/staff/sign-in"]) {
+      const response = await fetch(`${base}${page}`, { redirect: "manual" });
+      const html = await response.text();
+      check(`the page ${page} renders (200, HTML)`, response.status === 200 && html.includes("</html>"), `${response.status}`);
+    }
+
     const tokenResponse = await fetch(`${base}/api/v1/form-tokens`, { method: "POST" });
     const { formToken } = (await tokenResponse.json()) as { formToken: string };
     const submitted = await fetch(`${base}/api/v1/inquiries`, {
@@ -191,6 +197,10 @@ async function main(): Promise<void> {
     check("metrics count HTTP responses by status class", /iop_http_responses_total\{status_class="2xx"\} \d+/.test(exposition));
     const leaked = [...PERSONAL_VALUES, answer.referenceCode ?? "<none>"].filter((value) => exposition.toLowerCase().includes(value.toLowerCase()));
     check("metrics hold no personal value or reference code", leaked.length === 0, leaked.join(", "));
+
+    // The app's files belong to root, so nothing can be written under /app (as
+    // with compose's read_only: true): serving must never try to.
+    check("the server never tried to write to its read-only files", !/EACCES|EROFS|permission denied/i.test(server.output()), server.output().slice(-2000));
 
     await sleep(3000);
     const idle = processStatus(nodePid);
