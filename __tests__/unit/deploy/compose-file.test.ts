@@ -65,7 +65,7 @@ describe("compose.yaml", () => {
     expect(worker.command).toEqual(["--conditions=react-server", "scripts/worker.ts"]);
     for (const runtime of [app, worker]) {
       expect(userOf(runtime.environment?.DATABASE_URL)).toBe("iop_app");
-      expect(runtime.environment?.MIGRATION_DATABASE_URL).toBeUndefined();
+      expect(runtime.environment?.MIGRATION_DATABASE_URL).toBe("");
       expect(runtime.environment?.WORKER_IN_PROCESS).toBe("false");
       expect(runtime.environment?.NODE_ENV).toBe("production");
       expect(runtime.build?.dockerfile).toBe("Containerfile");
