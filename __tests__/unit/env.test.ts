@@ -37,6 +37,8 @@ describe("getEnv", () => {
       NOTIFY_LEASE_SECONDS: 120,
       WORKER_IN_PROCESS: true,
       LOG_LEVEL: "info",
+      READY_OUTBOX_MAX_AGE_SECONDS: 900,
+      READY_OUTBOX_MAX_FAILED: 0,
     });
   });
 
