@@ -16,13 +16,16 @@ export function runEntrypoint(options: {
   args: string[];
   env: Record<string, string>;
   echo?: boolean;
+  /** Written to the process's standard input, which is then closed. */
+  input?: string;
 }): ImageProcess {
   const envArgs = Object.entries(options.env).flatMap(([name, value]) => ["--env", `${name}=${value}`]);
   const child = spawn(
     "buildah",
     ["run", "--isolation", "chroot", "--network", "host", ...envArgs, options.container, "--", ...options.entrypoint, ...options.args],
-    { stdio: ["ignore", "pipe", "pipe"] },
+    { stdio: [options.input === undefined ? "ignore" : "pipe", "pipe", "pipe"] },
   );
+  if (options.input !== undefined) child.stdin?.end(options.input);
   let output = "";
   const collect = (chunk: Buffer) => {
     output += chunk.toString("utf8");

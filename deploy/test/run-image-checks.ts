@@ -114,8 +114,8 @@ async function main(): Promise<void> {
   let nodePid: number | undefined;
   try {
     checkImageContents(container);
-    const run = (args: string[], env: Record<string, string>, echo = false) =>
-      runEntrypoint({ container, entrypoint: figures.entrypoint, args, env, echo });
+    const run = (args: string[], env: Record<string, string>, echo = false, input?: string) =>
+      runEntrypoint({ container, entrypoint: figures.entrypoint, args, env, echo, input });
 
     const uid = execFileSync("buildah", ["run", "--isolation", "chroot", container, "--", "id", "-u"], { encoding: "utf8" }).trim();
     check("a command in the container runs as a non-root uid", uid !== "0", `uid ${uid}`);
@@ -183,6 +183,11 @@ async function main(): Promise<void> {
     const mailText = `${mail?.subject ?? ""}\n${mail?.text ?? ""}`;
     check("the staff email arrives with the reference code", mailText.includes(answer.referenceCode ?? "<none>"), mail?.subject);
     check("the staff email carries no personal answer", PERSONAL_VALUES.every((value) => !mailText.toLowerCase().includes(value.toLowerCase())));
+
+    // README's third command: the first administrator, created through the image's entrypoint.
+    const createAdmin = run(["--conditions=react-server", "scripts/staff-create-admin.ts", "--email", "first.admin@clinic.example"], env, false, "a long enough password 4 the test\n");
+    const createAdminCode = await createAdmin.exited;
+    check("the first administrator is created through the image (README's third command)", createAdminCode === 0 && /created/.test(createAdmin.output()), createAdmin.output());
 
     const unauthorised = await fetch(`${base}/api/metrics`);
     check("/api/metrics refuses a request without the bearer token (401)", unauthorised.status === 401);
