@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { parseKeyring } from "@/lib/crypto/keyring-format";
+import { parseTrustedProxies } from "@/lib/security/trusted-proxies";
 
 // Every environment variable the app reads, parsed once. A bad value fails at
 // start-up (instrumentation.ts and the scripts call getEnv() first) with a
@@ -37,6 +38,8 @@ const EnvSchema = z
     RATE_LIMIT_GLOBAL_MAX: z.coerce.number().int().min(1).default(300),
     RATE_LIMIT_GLOBAL_WINDOW_SECONDS: z.coerce.number().int().min(1).default(60),
     TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(5).default(0),
+    // Proxy networks (CIDR, comma-separated); when set, used instead of TRUST_PROXY_HOPS.
+    TRUSTED_PROXY_CIDRS: z.string().default("").refine(validProxyCidrs, "must be IP addresses or CIDR networks, comma-separated"),
     NOTIFY_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(10),
     NOTIFY_POLL_MS: z.coerce.number().int().min(100).max(60_000).default(1000),
     NOTIFY_RETRY_BASE_MS: z.coerce.number().int().min(10).default(5000),
@@ -94,6 +97,15 @@ export function getEnv(): Env {
   return cached;
 }
 
+function validProxyCidrs(value: string): boolean {
+  try {
+    parseTrustedProxies(value);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 // What production (`npm start`, `npm run worker`) demands beyond the schema:
 // no development fallback is filled in, nothing is silently weakened.
 const REQUIRED_IN_PRODUCTION = [
@@ -124,6 +136,13 @@ function productionIssues(raw: NodeJS.ProcessEnv): { name: string; message: stri
     // nodemailer turns query parameters into transport options, including
     // ones that switch TLS or certificate verification off.
     issues.push({ name: "SMTP_URL", message: "must not carry options in a query string in production (TLS is required and certificates are verified)" });
+  }
+  if (raw.NODE_TLS_REJECT_UNAUTHORIZED === "0") {
+    // Node's switch that turns certificate checks off for every TLS connection (SMTP, PostgreSQL).
+    issues.push({ name: "NODE_TLS_REJECT_UNAUTHORIZED", message: "must not be 0 in production: it turns every certificate check off" });
+  }
+  if (raw.PGSSLMODE && UNVERIFIED_SSLMODES.has(raw.PGSSLMODE)) {
+    issues.push({ name: "PGSSLMODE", message: `${raw.PGSSLMODE} does not verify the database server's certificate` });
   }
   const database = parseUrl(raw.DATABASE_URL);
   const sslmode = database?.searchParams.get("sslmode") ?? "";

@@ -4,6 +4,7 @@
 // serves Next.js behind scripts/support/serve-next.ts. Refuses to start, with
 // one message, when anything is missing; never fills anything in.
 import { parseArgs } from "node:util";
+import { parseTrustedProxies } from "@/lib/security/trusted-proxies";
 import { runShutdownHooks } from "@/lib/startup/shutdown-hooks";
 import { loadProductionEnvironment } from "./support/load-production-environment";
 import { ROOT } from "./support/root";
@@ -29,9 +30,13 @@ async function main(): Promise<void> {
   });
   const env = await loadProductionEnvironment({ log, fail });
   const port = Number(values.port ?? process.env.PORT ?? 3000);
-  const hostname = values.hostname ?? process.env.HOSTNAME ?? "0.0.0.0";
-  const server = await serveNext({ dir: ROOT, hostname, port, trustedProxyHops: env.TRUST_PROXY_HOPS });
-  log(`listening on http://${hostname}:${server.port} (trusted proxy hops: ${env.TRUST_PROXY_HOPS})`);
+  // Every interface (IPv4 and IPv6) unless --hostname says otherwise. Not the
+  // HOSTNAME variable: shells and containers set it to the machine's name.
+  const hostname = values.hostname;
+  const trustedProxies = env.TRUSTED_PROXY_CIDRS ? parseTrustedProxies(env.TRUSTED_PROXY_CIDRS) : undefined;
+  const server = await serveNext({ dir: ROOT, hostname, port, trustedProxyHops: env.TRUST_PROXY_HOPS, trustedProxies });
+  const trust = trustedProxies ? `trusted proxy networks: ${env.TRUSTED_PROXY_CIDRS}` : `trusted proxy hops: ${env.TRUST_PROXY_HOPS}`;
+  log(`listening on port ${server.port}${hostname ? ` of ${hostname}` : " (all interfaces)"} (${trust})`);
 
   let stopping = false;
   const stop = (signal: NodeJS.Signals) => {

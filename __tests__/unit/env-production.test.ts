@@ -68,6 +68,17 @@ describe("getEnv in production", () => {
     },
   );
 
+  it.each([
+    ["NODE_TLS_REJECT_UNAUTHORIZED", "0"],
+    ["PGSSLMODE", "no-verify"],
+  ])("refuses %s=%s, which turns certificate checks off", async (name, value) => {
+    expect(await errorFor({ [name]: value })).toMatch(new RegExp(`^ {2}${name}: `, "m"));
+  });
+
+  it("refuses TRUSTED_PROXY_CIDRS that are not networks", async () => {
+    expect(await errorFor({ TRUSTED_PROXY_CIDRS: "10.0.0.0/8, proxy.internal" })).toMatch(/^ {2}TRUSTED_PROXY_CIDRS: /m);
+  });
+
   it("keeps development's fallbacks outside production", async () => {
     const result = await loadEnv(minimalEnv({ NODE_ENV: "development" }));
     expect(result.ok && result.env.PUBLIC_URL).toBe("http://localhost:3000");

@@ -1,4 +1,5 @@
 import type { IncomingHttpHeaders } from "node:http";
+import type { TrustedProxies } from "@/lib/security/trusted-proxies";
 
 // Headers through which a client could claim another address, host or scheme.
 // Next.js fills the X-Forwarded-* ones from the socket only when they are
@@ -20,25 +21,51 @@ export function normaliseSocketAddress(address: string | undefined): string {
  * peer (a proxy) is used: one key for everyone behind it rather than one the
  * client chose.
  */
-export function resolveClientAddress(options: { peer: string; forwardedFor: string | string[] | undefined; trustedProxyHops: number }): string {
-  if (options.trustedProxyHops === 0) return options.peer;
+export function resolveClientAddress(options: {
+  peer: string;
+  forwardedFor: string | string[] | undefined;
+  trustedProxyHops: number;
+  trustedProxies?: TrustedProxies;
+}): string {
   const joined = Array.isArray(options.forwardedFor) ? options.forwardedFor.join(",") : (options.forwardedFor ?? "");
   const hops = joined.split(",").map((entry) => entry.trim()).filter(Boolean);
+  if (options.trustedProxies) return nearestUntrusted(options.peer, hops, options.trustedProxies);
+  if (options.trustedProxyHops === 0) return options.peer;
   return hops[hops.length - options.trustedProxyHops] ?? options.peer;
+}
+
+/**
+ * With trusted proxy networks instead of a count: walking from the TCP peer
+ * leftwards through X-Forwarded-For, the first address that is not a trusted
+ * proxy is the client. A peer outside the networks is the client itself.
+ */
+function nearestUntrusted(peer: string, hops: string[], trusted: TrustedProxies): string {
+  if (!trusted.contains(peer)) return peer;
+  for (let i = hops.length - 1; i >= 0; i -= 1) {
+    const entry = hops[i] as string;
+    if (!trusted.contains(entry)) return entry;
+  }
+  return hops[0] ?? peer;
 }
 
 /**
  * Rewrites a request's headers before Next.js sees them, so the app reads one
  * decided address: X-Forwarded-For becomes the single client address. With no
- * trusted proxy every forwarding header the client sent is dropped (Next.js
- * then fills host, port and scheme from the connection); behind trusted
- * proxies their X-Forwarded-Host/-Proto/-Port are kept, and X-Real-IP and
+ * trusted proxy (or from a peer outside TRUSTED_PROXY_CIDRS) every forwarding
+ * header the client sent is dropped (Next.js then fills host, port and scheme
+ * from the connection); from a trusted proxy its X-Forwarded-Host/-Proto/-Port are kept, and X-Real-IP and
  * Forwarded, which the app never reads, are dropped.
  */
-export function rewriteForwardedHeaders(options: { headers: IncomingHttpHeaders; peer: string; trustedProxyHops: number }): string {
-  const { headers, trustedProxyHops } = options;
-  const client = resolveClientAddress({ peer: options.peer, forwardedFor: headers["x-forwarded-for"], trustedProxyHops });
-  const drop = trustedProxyHops === 0 ? CLAIMED_BY_CLIENT : ["x-real-ip", "forwarded"];
+export function rewriteForwardedHeaders(options: {
+  headers: IncomingHttpHeaders;
+  peer: string;
+  trustedProxyHops: number;
+  trustedProxies?: TrustedProxies;
+}): string {
+  const { headers, trustedProxyHops, trustedProxies, peer } = options;
+  const client = resolveClientAddress({ peer, forwardedFor: headers["x-forwarded-for"], trustedProxyHops, trustedProxies });
+  const fromProxy = trustedProxies ? trustedProxies.contains(peer) : trustedProxyHops > 0;
+  const drop = fromProxy ? ["x-real-ip", "forwarded"] : CLAIMED_BY_CLIENT;
   for (const name of drop) delete headers[name];
   headers["x-forwarded-for"] = client;
   return client;

@@ -2,6 +2,7 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import type { Duplex } from "node:stream";
 import { normaliseSocketAddress, rewriteForwardedHeaders } from "../../lib/security/forwarded-headers";
+import type { TrustedProxies } from "../../lib/security/trusted-proxies";
 
 export type FrontServer = {
   readonly port: number;
@@ -19,14 +20,22 @@ export type FrontServer = {
  * headers, and can be drained on shutdown.
  */
 export async function startFrontServer(options: {
-  hostname: string;
+  /** Undefined: every interface. */
+  hostname?: string;
   port: number;
   trustedProxyHops: number;
+  /** TRUSTED_PROXY_CIDRS, when set: used instead of the hop count. */
+  trustedProxies?: TrustedProxies;
   handle: (request: http.IncomingMessage, response: http.ServerResponse) => void;
   upgrade?: (request: http.IncomingMessage, socket: Duplex, head: Buffer) => void;
 }): Promise<FrontServer> {
   const decide = (request: http.IncomingMessage) =>
-    rewriteForwardedHeaders({ headers: request.headers, peer: normaliseSocketAddress(request.socket.remoteAddress), trustedProxyHops: options.trustedProxyHops });
+    rewriteForwardedHeaders({
+      headers: request.headers,
+      peer: normaliseSocketAddress(request.socket.remoteAddress),
+      trustedProxyHops: options.trustedProxyHops,
+      trustedProxies: options.trustedProxies,
+    });
 
   let inFlight = 0;
   const server = http.createServer((request, response) => {

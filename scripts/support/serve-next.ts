@@ -1,4 +1,5 @@
 import { countHttpResponse } from "../../lib/metrics/http-response-metrics";
+import type { TrustedProxies } from "../../lib/security/trusted-proxies";
 import { startFrontServer } from "./front-server";
 
 export type RunningServer = {
@@ -12,10 +13,17 @@ export type RunningServer = {
  * server (front-server.ts), so the client address is decided from the
  * connection before Next sees a header a client could have written.
  */
-export async function serveNext(options: { dir: string; hostname: string; port: number; trustedProxyHops: number }): Promise<RunningServer> {
+export async function serveNext(options: {
+  dir: string;
+  /** Undefined: every interface. */
+  hostname?: string;
+  port: number;
+  trustedProxyHops: number;
+  trustedProxies?: TrustedProxies;
+}): Promise<RunningServer> {
   // Loaded here, not at the top: NODE_ENV must be "production" before Next reads it.
   const { default: next } = await import("next");
-  const app = next({ dev: false, dir: options.dir, hostname: options.hostname, port: options.port });
+  const app = next({ dev: false, dir: options.dir, hostname: options.hostname ?? "localhost", port: options.port });
   // Runs instrumentation.ts (environment check, in-process worker) before the first request.
   await app.prepare();
   const handle = app.getRequestHandler();
@@ -24,6 +32,7 @@ export async function serveNext(options: { dir: string; hostname: string; port: 
     hostname: options.hostname,
     port: options.port,
     trustedProxyHops: options.trustedProxyHops,
+    trustedProxies: options.trustedProxies,
     handle: (request, response) => {
       response.once("finish", () => countHttpResponse(response.statusCode));
       // Next.js answers its own errors; this is for one that escapes it, so
