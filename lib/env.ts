@@ -52,8 +52,6 @@ const EnvSchema = z
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "silent"]).default("info"),
     // Prometheus endpoint (/api/metrics): off unless set; scrapers send it as a bearer token.
     METRICS_TOKEN: z.string().min(24, "must be at least 24 characters").optional(),
-    // Port for `npm run worker` to serve its own metrics on (same token); off unless set.
-    METRICS_PORT: z.coerce.number().int().min(1).max(65535).optional(),
     // /api/health/ready answers 503 when the outbox's oldest waiting email is older than this…
     READY_OUTBOX_MAX_AGE_SECONDS: z.coerce.number().int().min(1).default(900),
     // …or when more notifications than this have given up (FAILED, waiting for an admin's retry).
