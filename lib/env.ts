@@ -80,6 +80,12 @@ const EnvSchema = z
     EMBED_ALLOWED_ORIGINS: z.string().default(""),
     STAFF_IDLE_TIMEOUT_MINUTES: z.coerce.number().int().min(2).max(60).default(15),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "silent"]).default("info"),
+    // Prometheus endpoint (/api/metrics): off unless set; scrapers send it as a bearer token.
+    METRICS_TOKEN: z.string().min(24, "must be at least 24 characters").optional(),
+    // /api/health/ready answers 503 when the outbox's oldest waiting email is older than this…
+    READY_OUTBOX_MAX_AGE_SECONDS: z.coerce.number().int().min(1).default(900),
+    // …or when more notifications than this have given up (FAILED, waiting for an admin's retry).
+    READY_OUTBOX_MAX_FAILED: z.coerce.number().int().min(0).default(0),
   })
   .refine((env) => env.SMTP_URL || env.MAIL_SINK_DIR, {
     message: "set SMTP_URL (real mail) or MAIL_SINK_DIR (dev: write .eml files)",

@@ -45,6 +45,7 @@ const SCENARIOS: Record<number, string> = {
   4: "Two app instances and two workers on one database",
   5: "Hostile input over HTTP",
   6: "Flood of junk submissions while people keep arriving",
+  7: "Rolling restart of one of two replicas, and of the worker, under load",
 };
 
 const NOT_COVERED_YET = [

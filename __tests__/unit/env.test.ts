@@ -50,6 +50,8 @@ describe("getEnv", () => {
       FHIR_EXPORT_BEFORE_ADMISSION: false,
       EMBED_ALLOWED_ORIGINS: "",
       LOG_LEVEL: "info",
+      READY_OUTBOX_MAX_AGE_SECONDS: 900,
+      READY_OUTBOX_MAX_FAILED: 0,
     });
   });
 

@@ -2,6 +2,7 @@ import "server-only";
 import type { Prisma } from "@/lib/db/generated/client";
 import { getDb } from "@/lib/db/client";
 import type { StaffRequest } from "@/lib/auth/staff-request";
+import { countStaffSignIn } from "@/lib/metrics/staff-sign-in-metrics";
 
 // Audit rows for staff-area events: sign-ins (good and bad), sign-outs, MFA
 // changes, invitations, role changes, disabling. `actorId` is the staff user
@@ -48,4 +49,5 @@ export async function recordStaffAuditEvent(options: {
       metadata: options.metadata ?? {},
     },
   });
+  countStaffSignIn(options.action);
 }

@@ -3,8 +3,9 @@ import { Client } from "pg";
 import { getDb, getPool } from "@/lib/db/client";
 import { getEnv } from "@/lib/env";
 import { logger } from "@/lib/logging/logger";
+import { countDelivery } from "@/lib/metrics/outbox-delivery-metrics";
 import { claimDueNotifications } from "@/lib/notifications/claim-due-notifications";
-import { deliverNotification } from "@/lib/notifications/deliver-notification";
+import { deliverUnlessStopping } from "@/lib/notifications/deliver-unless-stopping";
 import { createLimiter } from "@/lib/notifications/limiter";
 import { getMailTransport, SMTP_MAX_CONNECTIONS } from "@/lib/notifications/mail-transport";
 import { OUTBOX_CHANNEL } from "@/lib/notifications/outbox-channel";
@@ -75,7 +76,11 @@ export function runOutboxWorker(): OutboxWorker {
     // A send must start within the first half of the lease: the other half is
     // for the send itself and its bookkeeping, before another worker may claim.
     const sendBy = Date.now() + env.NOTIFY_LEASE_SECONDS * 500;
-    await Promise.all(claimed.map((notification) => deliverNotification({ pool, transport, sendSlot, notification, sendBy })));
+    const isStopping = () => stopped;
+    const outcomes = await Promise.all(
+      claimed.map((notification) => deliverUnlessStopping({ pool, transport, sendSlot, notification, sendBy, isStopping })),
+    );
+    outcomes.forEach(countDelivery);
     if (Date.now() - lastHousekeeping > HOUSEKEEPING_EVERY_MS) {
       lastHousekeeping = Date.now();
       await purgeExpiredRateLimits({ db: getDb() });

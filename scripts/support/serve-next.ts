@@ -1,3 +1,4 @@
+import { countHttpResponse } from "../../lib/metrics/http-response-metrics";
 import type { TrustedProxies } from "../../lib/security/trusted-proxies";
 import { startFrontServer } from "./front-server";
 
@@ -33,6 +34,7 @@ export async function serveNext(options: {
     trustedProxyHops: options.trustedProxyHops,
     trustedProxies: options.trustedProxies,
     handle: (request, response) => {
+      response.once("finish", () => countHttpResponse(response.statusCode));
       // Next.js answers its own errors; this is for one that escapes it, so
       // the request ends instead of hanging until the drain cuts it off.
       handle(request, response).catch(() => {

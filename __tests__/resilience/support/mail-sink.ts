@@ -24,7 +24,7 @@ function header(raw: string, name: string): string {
  * each accepted message's Message-ID and subject. It can be stopped and
  * started again on the same port to simulate an outage of the clinic's mail server.
  */
-export async function startMailSink(options: { port: number }): Promise<MailSink> {
+export async function startMailSink(options: { port: number; acceptDelayMs?: number }): Promise<MailSink> {
   const received: ReceivedMail[] = [];
   let server: SMTPServer | undefined;
 
@@ -42,7 +42,9 @@ export async function startMailSink(options: { port: number }): Promise<MailSink
           const chunks: Buffer[] = [];
           stream.on("data", (chunk: Buffer) => chunks.push(chunk));
           stream.on("error", (error) => callback(error));
-          stream.on("end", () => {
+          stream.on("end", async () => {
+            // A slow mail server, when asked for: each message is answered this much later.
+            if (options.acceptDelayMs) await new Promise((resolve) => setTimeout(resolve, options.acceptDelayMs));
             const raw = Buffer.concat(chunks).toString("utf8");
             received.push({
               messageId: header(raw, "Message-ID"),

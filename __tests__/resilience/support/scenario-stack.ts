@@ -26,6 +26,8 @@ export async function startScenarioStack(options: {
   apps?: number;
   workers?: number;
   overrides?: Record<string, string>;
+  /** Makes the SMTP sink answer each message this much later (a slow mail server). */
+  sinkAcceptDelayMs?: number;
 }): Promise<ScenarioStack> {
   const cleanups: (() => Promise<void>)[] = [];
   const stop = async () => {
@@ -36,7 +38,7 @@ export async function startScenarioStack(options: {
   try {
     const database = await createFreshDatabase(options.label);
     cleanups.push(database.drop);
-    const sink = await startMailSink({ port: await freePort(options.preferredPort + 9) });
+    const sink = await startMailSink({ port: await freePort(options.preferredPort + 9), acceptDelayMs: options.sinkAcceptDelayMs });
     cleanups.push(sink.stop);
     const secrets = randomSecrets();
     const ports: number[] = [];

@@ -5,6 +5,7 @@ import type { InquiryFormState } from "@/components/inquiry-form/form-state";
 import { DEFAULT_LOCALE, isLocale } from "@/lib/i18n/locales";
 import { submissionRequestFrom } from "@/lib/inquiries/request-context";
 import { submitInquiry } from "@/lib/inquiries/submit-inquiry";
+import { observeSubmission } from "@/lib/metrics/submission-metrics";
 import { logger } from "@/lib/logging/logger";
 import { issueFormToken } from "@/lib/security/form-token";
 import { appSecret } from "@/lib/security/secrets";
@@ -18,11 +19,10 @@ export async function submitInquiryAction(_previous: InquiryFormState, formData:
   const posted = formData.get("locale");
   const locale = isLocale(posted) ? posted : DEFAULT_LOCALE;
   try {
-    const result = await submitInquiry({
-      answers: values,
-      envelope: { formToken: formData.get("formToken"), honeypot: formData.get("website"), challengeSolution: formData.get("altcha") },
-      request: submissionRequestFrom(await headers(), locale),
-    });
+    const request = submissionRequestFrom(await headers(), locale);
+    const result = await observeSubmission(() =>
+      submitInquiry({ answers: values, envelope: { formToken: formData.get("formToken"), honeypot: formData.get("website"), challengeSolution: formData.get("altcha") }, request }),
+    );
     if (result.ok) return { status: "received", referenceCode: result.referenceCode, urgent: result.urgent };
     if (result.kind === "invalid") {
       return { status: "invalid", fieldErrors: result.fieldErrors, formErrors: result.formErrors, values };

@@ -1,6 +1,7 @@
 import "server-only";
 import { getPool } from "@/lib/db/client";
 import { logger } from "@/lib/logging/logger";
+import { countEscalations } from "@/lib/metrics/escalation-metrics";
 import { processNewArrivals } from "@/lib/triage/jobs/process-new-arrivals";
 import { purgeIfDue } from "@/lib/triage/jobs/purge-if-due";
 import { ADVISORY_LOCKS, withAdvisoryLock } from "@/lib/triage/jobs/with-advisory-lock";
@@ -25,6 +26,7 @@ export function runTriageJobs(options: { tickMs?: number } = {}): TriageJobs {
       if (arrivals.ran && arrivals.value.processed > 0) logger.info(arrivals.value, "new arrivals triaged");
       const escalations = await withAdvisoryLock({ pool: getPool(), key: ADVISORY_LOCKS.escalation, work: () => queueOverdueEscalations() });
       if (escalations.ran && escalations.value.queued > 0) logger.info(escalations.value, "escalations queued");
+      if (escalations.ran) countEscalations(escalations.value);
       const traces = await purgeRequestMetadata();
       if (traces > 0) logger.info({ purged: traces }, "request metadata purged");
       const purged = await purgeIfDue();

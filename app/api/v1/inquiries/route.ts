@@ -5,6 +5,7 @@ import { readJsonBody } from "@/lib/http/read-json-body";
 import { isForeignOrigin } from "@/lib/http/same-origin";
 import { submissionRequestFrom } from "@/lib/inquiries/request-context";
 import { submitInquiry } from "@/lib/inquiries/submit-inquiry";
+import { observeSubmission } from "@/lib/metrics/submission-metrics";
 import { logger } from "@/lib/logging/logger";
 import { messageFor } from "@/lib/validations/messages";
 
@@ -38,11 +39,13 @@ export async function POST(request: Request): Promise<Response> {
   }
   try {
     const { formToken, website, altcha, locale, inquiry } = envelope.data;
-    const result = await submitInquiry({
-      answers: inquiry,
-      envelope: { formToken, honeypot: website, challengeSolution: altcha },
-      request: submissionRequestFrom(request.headers, locale),
-    });
+    const result = await observeSubmission(() =>
+      submitInquiry({
+        answers: inquiry,
+        envelope: { formToken, honeypot: website, challengeSolution: altcha },
+        request: submissionRequestFrom(request.headers, locale),
+      }),
+    );
     if (result.ok) return Response.json({ referenceCode: result.referenceCode }, { status: 201, headers: { "Cache-Control": "no-store" } });
     if (result.kind === "invalid") {
       const errors = Object.entries(result.fieldErrors).flatMap(([field, codes]) =>
