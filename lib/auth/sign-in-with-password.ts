@@ -2,7 +2,7 @@ import "server-only";
 import { isAPIError } from "better-auth/api";
 import { getAuth } from "@/lib/auth/auth";
 import { recordStaffAuditEvent } from "@/lib/auth/record-staff-audit-event";
-import { checkSignInThrottle, clearAccountFailures, recordSignInFailure } from "@/lib/auth/sign-in-throttle";
+import { clearAccountFailures, refundSignInAttempt, reserveSignInAttempt } from "@/lib/auth/sign-in-throttle";
 import type { StaffRequest } from "@/lib/auth/staff-request";
 import { getDb } from "@/lib/db/client";
 
@@ -25,7 +25,8 @@ export async function signInWithPassword(options: {
   const subject = await getDb().staffUser.findUnique({ where: { email }, select: { id: true } });
   const metadata = subject ? { subjectUserId: subject.id } : {};
 
-  const throttle = await checkSignInThrottle({ email, ipAddress: request.ipAddress });
+  // Counted before the hash check, refunded below when the password is right.
+  const throttle = await reserveSignInAttempt({ email, ipAddress: request.ipAddress });
   if (throttle.locked) {
     await recordStaffAuditEvent({ action: "staff.sign_in.locked_out", actorId: null, request, metadata });
     return { ok: false, error: "locked", retryAfterSeconds: throttle.retryAfterSeconds };
@@ -40,6 +41,7 @@ export async function signInWithPassword(options: {
     // In a server action Better Auth's nextCookies plugin has already set
     // these; they are returned for callers outside Next.js (tests, scripts).
     const setCookies = headers.getSetCookie();
+    await refundSignInAttempt({ email, ipAddress: request.ipAddress });
     if ("twoFactorRedirect" in result && result.twoFactorRedirect) return { ok: true, next: "second-factor", setCookies };
     // Only an account that has not enrolled a second factor gets a session
     // here; it can reach the enrolment page and nothing else.
@@ -53,7 +55,6 @@ export async function signInWithPassword(options: {
     return { ok: true, next: "enrol", setCookies };
   } catch (error) {
     if (!isAPIError(error)) throw error;
-    await recordSignInFailure({ email, ipAddress: request.ipAddress });
     await recordStaffAuditEvent({
       action: "staff.sign_in.failed",
       actorId: null,

@@ -2,7 +2,7 @@ import "server-only";
 import { isAPIError } from "better-auth/api";
 import { getAuth } from "@/lib/auth/auth";
 import { recordStaffAuditEvent } from "@/lib/auth/record-staff-audit-event";
-import { checkSignInThrottle, clearAccountFailures, recordSignInFailure } from "@/lib/auth/sign-in-throttle";
+import { clearAccountFailures, refundSignInAttempt, reserveSignInAttempt } from "@/lib/auth/sign-in-throttle";
 import type { StaffRequest } from "@/lib/auth/staff-request";
 import { twoFactorChallengeUserId } from "@/lib/auth/two-factor-challenge-user";
 
@@ -32,7 +32,7 @@ export async function verifySecondFactor(options: {
   }
   const subject = { subjectUserId };
   const challengeHeaders = withoutSessionCookie(request.headers);
-  const throttle = await checkSignInThrottle({ email: null, ipAddress: request.ipAddress });
+  const throttle = await reserveSignInAttempt({ email: null, ipAddress: request.ipAddress });
   if (throttle.locked) {
     await recordStaffAuditEvent({ action: "staff.sign_in.locked_out", actorId: null, request, metadata: { step: "second-factor", ...subject } });
     return { ok: false, error: "locked", retryAfterSeconds: throttle.retryAfterSeconds };
@@ -45,6 +45,7 @@ export async function verifySecondFactor(options: {
         ? await api.verifyTOTP({ body: { code, trustDevice: false }, headers: challengeHeaders, returnHeaders: true })
         : await api.verifyBackupCode({ body: { code, trustDevice: false }, headers: challengeHeaders, returnHeaders: true });
     const { user } = response;
+    await refundSignInAttempt({ email: null, ipAddress: request.ipAddress });
     await clearAccountFailures({ email: user.email });
     await recordStaffAuditEvent({ action: "staff.sign_in.succeeded", actorId: user.id, request, metadata: { secondFactor: options.kind } });
     if (options.kind === "recovery") {
@@ -54,7 +55,6 @@ export async function verifySecondFactor(options: {
   } catch (error) {
     if (!isAPIError(error)) throw error;
     const code = typeof error.body?.code === "string" ? error.body.code : "";
-    await recordSignInFailure({ email: null, ipAddress: request.ipAddress });
     await recordStaffAuditEvent({
       action: "staff.sign_in.second_factor_failed",
       actorId: null,
