@@ -3,6 +3,7 @@ import { getAuth } from "@/lib/auth/auth";
 import { isCommonPassword } from "@/lib/auth/common-passwords";
 import { recordStaffAuditEvent } from "@/lib/auth/record-staff-audit-event";
 import { getDb } from "@/lib/db/client";
+import { StaffNameSchema } from "@/lib/validations/staff-name";
 import { StaffPasswordSchema } from "@/lib/validations/staff-password";
 
 export class CreateAdminRefusedError extends Error {}
@@ -11,13 +12,15 @@ export class CreateAdminRefusedError extends Error {}
 // invitation. It refuses an address that already has an account.
 export async function createFirstAdmin(options: { email: string; name: string; password: string }): Promise<{ userId: string }> {
   const email = options.email.trim().toLowerCase();
+  const name = StaffNameSchema.safeParse(options.name);
+  if (!name.success) throw new CreateAdminRefusedError(name.error.issues[0]?.message ?? "Invalid name.");
   const password = StaffPasswordSchema.safeParse(options.password);
   if (!password.success) throw new CreateAdminRefusedError(password.error.issues[0]?.message ?? "Invalid password.");
   if (isCommonPassword(options.password)) throw new CreateAdminRefusedError("That password is too common; choose another.");
   if (await getDb().staffUser.findUnique({ where: { email }, select: { id: true } })) {
     throw new CreateAdminRefusedError(`${email} already has a staff account.`);
   }
-  const { user } = await getAuth().api.createUser({ body: { email, password: options.password, name: options.name, role: "admin" } });
+  const { user } = await getAuth().api.createUser({ body: { email, password: options.password, name: name.data, role: "admin" } });
   await recordStaffAuditEvent({ action: "staff.admin.created", actorId: null, request: null, metadata: { subjectUserId: user.id, via: "command line" } });
   return { userId: user.id };
 }

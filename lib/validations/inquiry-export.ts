@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { visibleLength } from "@/lib/validations/visible-text";
 import { InboxFilterSchema } from "@/lib/validations/inbox-filter";
 
 // What a CSV export may contain. Operational facts only: no column here is
@@ -36,7 +37,7 @@ export const InquiryExportSchema = z.object({
   reason: z
     .string()
     .transform((value) => value.normalize("NFC").trim())
-    .pipe(z.string().min(10, "Say why this export is needed (at least 10 characters).").max(500, "Keep the reason under 500 characters.")),
+    .pipe(z.string().refine((v) => visibleLength(v) >= 10, "Say why this export is needed (at least 10 characters).").max(500, "Keep the reason under 500 characters.")),
   columns: z
     .array(z.enum(EXPORT_COLUMN_KEYS as [ExportColumn, ...ExportColumn[]]))
     .min(1, "Choose at least one column.")

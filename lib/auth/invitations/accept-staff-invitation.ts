@@ -7,11 +7,12 @@ import { recordStaffAuditEvent } from "@/lib/auth/record-staff-audit-event";
 import type { StaffRequest } from "@/lib/auth/staff-request";
 import { isStaffRole } from "@/lib/auth/staff-roles";
 import { getDb } from "@/lib/db/client";
+import { StaffNameSchema } from "@/lib/validations/staff-name";
 import { StaffPasswordSchema } from "@/lib/validations/staff-password";
 
 export type AcceptInvitationResult =
   | { ok: true; setCookies: string[] }
-  | { ok: false; error: "invalid-invitation" | "weak-password" | "common-password" };
+  | { ok: false; error: "invalid-invitation" | "invalid-name" | "weak-password" | "common-password" };
 
 // The invitee sets a name and password. The invitation is claimed with one
 // conditional UPDATE, so two simultaneous submissions cannot both succeed;
@@ -24,7 +25,8 @@ export async function acceptStaffInvitation(options: {
   request: StaffRequest;
 }): Promise<AcceptInvitationResult> {
   if (!StaffPasswordSchema.safeParse(options.password).success) return { ok: false, error: "weak-password" };
-  if (!options.name.trim()) return { ok: false, error: "invalid-invitation" };
+  const name = StaffNameSchema.safeParse(options.name);
+  if (!name.success) return { ok: false, error: "invalid-name" };
   if (isCommonPassword(options.password)) return { ok: false, error: "common-password" };
   const db = getDb();
   const tokenHash = hashInvitationToken(options.token);
@@ -40,7 +42,7 @@ export async function acceptStaffInvitation(options: {
   let userId: string;
   try {
     const created = await auth.api.createUser({
-      body: { email: invitation.email, password: options.password, name: options.name.trim(), role: invitation.role },
+      body: { email: invitation.email, password: options.password, name: name.data, role: invitation.role },
     });
     userId = created.user.id;
   } catch (error) {
