@@ -7,6 +7,7 @@ import { clinicContent } from "@/lib/clinic/clinic-content";
 import { getPool } from "@/lib/db/client";
 import { getEnv } from "@/lib/env";
 import { deriveAuthSecret } from "@/lib/auth/auth-secret";
+import { recoveryCodeStorage, type LegacyKey } from "@/lib/auth/second-factor/recovery-code-storage";
 import { STAFF_SESSION_ABSOLUTE_SECONDS } from "@/lib/auth/staff-session-policy";
 
 // The staff identity layer: Better Auth with its two-factor and admin plugins,
@@ -61,7 +62,9 @@ function createAuth() {
       twoFactor({
         issuer: clinicContent.name,
         twoFactorTable: "StaffTwoFactor",
-        backupCodeOptions: { amount: 10, length: 10 },
+        // Hashed one-way (lib/auth/second-factor/recovery-code-storage.ts);
+        // the library's own options can only encrypt.
+        backupCodeOptions: { amount: 10, length: 10, storeBackupCodes: recoveryCodeStorage(librarySecretConfig) },
         accountLockout: { enabled: true, maxFailedAttempts: 5, durationSeconds: 15 * 60 },
       }),
       // Our two roles (lib/auth/staff-roles.ts). Coordinators get the
@@ -74,6 +77,12 @@ function createAuth() {
 }
 
 export type Auth = ReturnType<typeof createAuth>;
+
+// The secret configuration the library encrypts with, for reading recovery
+// codes stored before they were hashed.
+async function librarySecretConfig(): Promise<LegacyKey> {
+  return (await getAuth().$context).secretConfig;
+}
 
 const globalForAuth = globalThis as typeof globalThis & { iopAuth?: Auth };
 

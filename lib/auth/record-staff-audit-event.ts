@@ -21,6 +21,7 @@ export type StaffAuditAction =
   | "staff.mfa.recovery_code_used"
   | "staff.mfa.recovery_codes_regenerated"
   | "staff.mfa.reset_by_admin"
+  | "staff.mfa.code_replay_refused"
   | "staff.invitation.sent"
   | "staff.invitation.revoked"
   | "staff.invitation.accepted"

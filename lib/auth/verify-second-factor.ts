@@ -4,6 +4,8 @@ import { getAuth } from "@/lib/auth/auth";
 import { recordStaffAuditEvent } from "@/lib/auth/record-staff-audit-event";
 import { clearAccountFailures, refundSignInAttempt, reserveSignInAttempt } from "@/lib/auth/sign-in-throttle";
 import type { StaffRequest } from "@/lib/auth/staff-request";
+import { RECOVERY_CODE_SHAPE, withSubmittedRecoveryCode } from "@/lib/auth/second-factor/recovery-code-storage";
+import { claimTotpStep } from "@/lib/auth/second-factor/totp-step";
 import { twoFactorChallengeUserId } from "@/lib/auth/two-factor-challenge-user";
 
 export type SecondFactorResult =
@@ -38,12 +40,25 @@ export async function verifySecondFactor(options: {
     return { ok: false, error: "locked", retryAfterSeconds: throttle.retryAfterSeconds };
   }
 
+  // A code already accepted once (or older than the last accepted) is
+  // refused before the library sees it: it would take it again.
+  if (options.kind === "totp" && (await claimTotpStep({ userId: subjectUserId, code })) === "replayed") {
+    await recordStaffAuditEvent({ action: "staff.mfa.code_replay_refused", actorId: null, request, metadata: { step: "sign-in", ...subject } });
+    return { ok: false, error: "invalid" };
+  }
+  if (options.kind === "recovery" && !RECOVERY_CODE_SHAPE.test(code)) {
+    await recordStaffAuditEvent({ action: "staff.sign_in.second_factor_failed", actorId: null, request, metadata: { kind: options.kind, code: "MALFORMED", ...subject } });
+    return { ok: false, error: "invalid" };
+  }
+
   try {
     const api = getAuth().api;
     const { headers, response } =
       options.kind === "totp"
         ? await api.verifyTOTP({ body: { code, trustDevice: false }, headers: challengeHeaders, returnHeaders: true })
-        : await api.verifyBackupCode({ body: { code, trustDevice: false }, headers: challengeHeaders, returnHeaders: true });
+        : await withSubmittedRecoveryCode(code, () =>
+            api.verifyBackupCode({ body: { code, trustDevice: false }, headers: challengeHeaders, returnHeaders: true }),
+          );
     const { user } = response;
     await refundSignInAttempt({ email: null, ipAddress: request.ipAddress });
     await clearAccountFailures({ email: user.email });

@@ -1,5 +1,6 @@
 import "server-only";
 import { getPool } from "@/lib/db/client";
+import { hashLegacyRecoveryCodes } from "@/lib/auth/second-factor/hash-legacy-recovery-codes";
 import { logger } from "@/lib/logging/logger";
 import { processNewArrivals } from "@/lib/triage/jobs/process-new-arrivals";
 import { purgeIfDue } from "@/lib/triage/jobs/purge-if-due";
@@ -23,6 +24,8 @@ export function runTriageJobs(options: { tickMs?: number } = {}): TriageJobs {
       if (arrivals.ran && arrivals.value.processed > 0) logger.info(arrivals.value, "new arrivals triaged");
       const escalations = await withAdvisoryLock({ pool: getPool(), key: ADVISORY_LOCKS.escalation, work: () => sendOverdueEscalations() });
       if (escalations.ran && (escalations.value.sent > 0 || escalations.value.failed > 0)) logger.info(escalations.value, "escalations");
+      const rehashed = await hashLegacyRecoveryCodes();
+      if (rehashed > 0) logger.info({ accounts: rehashed }, "stored recovery codes hashed");
       const purged = await purgeIfDue();
       if (purged) logger.info({ anonymised: purged.inquiries, notes: purged.notes }, "retention purge completed");
     } catch (err) {
