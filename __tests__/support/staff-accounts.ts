@@ -1,4 +1,5 @@
 import type { ParsedMail } from "mailparser";
+import { redeemEnrolmentLink } from "@/lib/auth/access-links/redeem-enrolment-link";
 import { createFirstAdmin } from "@/lib/auth/create-first-admin";
 import { confirmSecondFactorEnrolment, startSecondFactorEnrolment } from "@/lib/auth/enrol-second-factor";
 import { acceptStaffInvitation } from "@/lib/auth/invitations/accept-staff-invitation";
@@ -47,6 +48,22 @@ export async function enrolSecondFactor(
   return { userId: state.user.id, secret, recoveryCodes: started.recoveryCodes };
 }
 
+export const ACCESS_LINK = /(https?:\/\/\S+\/staff\/(?:enrol\/link|password-reset))#token=([A-Za-z0-9_-]+)/;
+
+export function accessLinkToken(text: string): string {
+  const token = ACCESS_LINK.exec(text)?.[2];
+  if (!token) throw new Error("no set-up or password link in the text");
+  return token;
+}
+
+// Opens a set-up link with the password: leaves `browser` with a session that
+// can reach only enrolment.
+export async function redeemLink(browser: StaffBrowser, urlOrText: string, password: string): Promise<void> {
+  const redeemed = await redeemEnrolmentLink({ token: accessLinkToken(urlOrText), password, request: browser.request() });
+  if (!redeemed.ok) throw new Error(`set-up link refused: ${redeemed.error}`);
+  browser.absorb(redeemed.setCookies);
+}
+
 // Password, then a TOTP code: leaves `browser` with an active session.
 export async function signInWithTotp(options: { email: string; password: string; secret: string; browser: StaffBrowser }): Promise<void> {
   const { browser } = options;
@@ -60,10 +77,8 @@ export async function signInWithTotp(options: { email: string; password: string;
 
 export async function createEnrolledAdmin(options: { email: string; password: string; name?: string; browser?: StaffBrowser }): Promise<StaffMember> {
   const browser = options.browser ?? new StaffBrowser();
-  await createFirstAdmin({ email: options.email, name: options.name ?? "Ada Admin", password: options.password });
-  const first = await signInWithPassword({ email: options.email, password: options.password, request: browser.request() });
-  if (!first.ok || first.next !== "enrol") throw new Error(`admin sign-in: ${JSON.stringify(first)}`);
-  browser.absorb(first.setCookies);
+  const created = await createFirstAdmin({ email: options.email, name: options.name ?? "Ada Admin", password: options.password });
+  await redeemLink(browser, created.enrolmentUrl, options.password);
   const enrolled = await enrolSecondFactor(browser, options.password);
   return { id: enrolled.userId, email: options.email, password: options.password, secret: enrolled.secret, recoveryCodes: enrolled.recoveryCodes, browser };
 }

@@ -2,13 +2,13 @@ import "server-only";
 import { isAPIError } from "better-auth/api";
 import { getAuth } from "@/lib/auth/auth";
 import { recordStaffAuditEvent } from "@/lib/auth/record-staff-audit-event";
-import { clearAccountFailures, refundSignInAttempt, reserveSignInAttempt } from "@/lib/auth/sign-in-throttle";
+import { refundSignInAttempt, reserveSignInAttempt } from "@/lib/auth/sign-in-throttle";
 import type { StaffRequest } from "@/lib/auth/staff-request";
 import { getDb } from "@/lib/db/client";
 
 export type PasswordSignInResult =
-  | { ok: true; next: "second-factor" | "enrol"; setCookies: string[] }
-  | { ok: false; error: "invalid" }
+  | { ok: true; next: "second-factor"; setCookies: string[] }
+  | { ok: false; error: "invalid" | "not-enrolled" }
   | { ok: false; error: "locked"; retryAfterSeconds: number };
 
 // Step one of staff sign-in. Unknown address, wrong password and disabled
@@ -43,16 +43,13 @@ export async function signInWithPassword(options: {
     const setCookies = headers.getSetCookie();
     await refundSignInAttempt({ email, ipAddress: request.ipAddress });
     if ("twoFactorRedirect" in result && result.twoFactorRedirect) return { ok: true, next: "second-factor", setCookies };
-    // Only an account that has not enrolled a second factor gets a session
-    // here; it can reach the enrolment page and nothing else.
-    await clearAccountFailures({ email });
-    await recordStaffAuditEvent({
-      action: "staff.sign_in.succeeded",
-      actorId: subject?.id ?? null,
-      request,
-      metadata: { secondFactor: "not-enrolled" },
-    });
-    return { ok: true, next: "enrol", setCookies };
+    // No second factor enrolled: the password alone opens nothing. The
+    // session the library just made is deleted (its cookie then names no
+    // session); set-up is reached only through a single-use link an admin
+    // sends (lib/auth/access-links).
+    if ("token" in result && typeof result.token === "string") await getDb().staffSession.deleteMany({ where: { token: result.token } });
+    await recordStaffAuditEvent({ action: "staff.sign_in.refused_not_enrolled", actorId: null, request, metadata });
+    return { ok: false, error: "not-enrolled" };
   } catch (error) {
     if (!isAPIError(error)) throw error;
     await recordStaffAuditEvent({

@@ -1,5 +1,6 @@
 import "server-only";
 import { getPool } from "@/lib/db/client";
+import { disableUnenrolledAccounts } from "@/lib/auth/disable-unenrolled-accounts";
 import { hashLegacyRecoveryCodes } from "@/lib/auth/second-factor/hash-legacy-recovery-codes";
 import { logger } from "@/lib/logging/logger";
 import { processNewArrivals } from "@/lib/triage/jobs/process-new-arrivals";
@@ -26,6 +27,8 @@ export function runTriageJobs(options: { tickMs?: number } = {}): TriageJobs {
       if (escalations.ran && (escalations.value.sent > 0 || escalations.value.failed > 0)) logger.info(escalations.value, "escalations");
       const rehashed = await hashLegacyRecoveryCodes();
       if (rehashed > 0) logger.info({ accounts: rehashed }, "stored recovery codes hashed");
+      const disabled = await disableUnenrolledAccounts();
+      if (disabled > 0) logger.info({ accounts: disabled }, "accounts without a second factor disabled");
       const purged = await purgeIfDue();
       if (purged) logger.info({ anonymised: purged.inquiries, notes: purged.notes }, "retention purge completed");
     } catch (err) {

@@ -52,7 +52,11 @@ export async function staffUserAction(_previous: AdminActionState, form: FormDat
     } else if (command === "disable" || command === "enable") {
       await setStaffDisabled({ admin, userId, disabled: command === "disable" });
     } else {
-      await resetStaffSecondFactor({ admin, userId });
+      const reset = await resetStaffSecondFactor({ admin, userId });
+      revalidatePath("/staff/admin/users");
+      return reset.emailSent
+        ? { ok: "Second factor reset. A set-up link (valid 24 hours) was emailed to them." }
+        : { formError: "The second factor was reset but the set-up email could not be sent. Reset again in a few minutes to send a new link." };
     }
     revalidatePath("/staff/admin/users");
     return { ok: "Done." };
