@@ -10,7 +10,7 @@ import { watchForScripts, type ScriptWatch } from "./support/staff/script-watch"
 import { callServerAction, form, json, type ActionArgument, type JsonValue } from "./support/staff/server-action";
 import { staffUserByEmail, withStaffDb } from "./support/staff/staff-database";
 import { cookieHeader, fetchStaffPath } from "./support/staff/staff-fetch";
-import { acceptInvitation, enrol, inviteFromUsersPage, signInWithPassword, signInWithTotp, submitPassword } from "./support/staff/staff-flows";
+import { acceptInvitation, enrol, inviteFromUsersPage, openSetUpLink, signInWithPassword, signInWithTotp, submitPassword } from "./support/staff/staff-flows";
 import { failedNotification, stateDigest, submitTestInquiry } from "./support/staff/test-inquiry";
 import { totpCode } from "@/__tests__/support/totp";
 import { validInquiry } from "@/__tests__/support/valid-inquiry";
@@ -440,11 +440,11 @@ test.describe("hostile input in the staff area", () => {
     test.setTimeout(300_000);
     baseURL = e2eSettings().baseUrl;
 
-    await createAdminWithCli(admin);
+    const adminCli = await createAdminWithCli(admin);
     adminContext = await browser.newContext({ baseURL });
     adminWatch = await watchForScripts(adminContext);
     adminPage = await adminContext.newPage();
-    await signInWithPassword(adminPage, admin);
+    await openSetUpLink(adminPage, { text: adminCli.output, password: admin.password });
     admin.secret = (await enrol(adminPage, admin.password)).secret;
     adminCookie = cookieHeader(await adminContext.cookies());
 
@@ -890,12 +890,12 @@ test.describe("regressions found by this spec", () => {
   test.beforeAll(async ({ browser }) => {
     test.setTimeout(120_000);
     baseURL = e2eSettings().baseUrl;
-    await createAdminWithCli(bugAdmin);
+    const bugAdminCli = await createAdminWithCli(bugAdmin);
     await createAdminWithCli(victim);
     victimId = (await staffUserByEmail(victim.email)).id;
     const context = await browser.newContext({ baseURL });
     const page = await context.newPage();
-    await signInWithPassword(page, bugAdmin);
+    await openSetUpLink(page, { text: bugAdminCli.output, password: bugAdmin.password });
     await enrol(page, bugAdmin.password);
     cookie = cookieHeader(await context.cookies());
     await context.close();

@@ -1,4 +1,5 @@
 import type { ParsedMail } from "mailparser";
+import { confirmIdentity } from "@/lib/auth/reauthentication";
 import { redeemEnrolmentLink } from "@/lib/auth/access-links/redeem-enrolment-link";
 import { createFirstAdmin } from "@/lib/auth/create-first-admin";
 import { confirmSecondFactorEnrolment, startSecondFactorEnrolment } from "@/lib/auth/enrol-second-factor";
@@ -8,10 +9,11 @@ import type { StaffContext } from "@/lib/auth/require-staff";
 import { signInWithPassword } from "@/lib/auth/sign-in-with-password";
 import { readStaffSession } from "@/lib/auth/staff-session";
 import type { StaffRole } from "@/lib/auth/staff-roles";
+import { getDb } from "@/lib/db/client";
 import { verifySecondFactor } from "@/lib/auth/verify-second-factor";
 import type { SmtpSink } from "@/__tests__/support/smtp-sink";
 import { StaffBrowser } from "@/__tests__/support/staff-request";
-import { secretFromOtpauthUri, totpCode } from "@/__tests__/support/totp";
+import { currentTotpCodeMarkingUsed, secretFromOtpauthUri, totpCode } from "@/__tests__/support/totp";
 
 // Staff accounts made the way people make them: through the domain functions,
 // with TOTP codes computed from the enrolled secret. Every step throws if it
@@ -30,6 +32,14 @@ export async function staffContext(browser: StaffBrowser): Promise<StaffContext>
   const state = await readStaffSession({ request });
   if (state.status !== "active") throw new Error(`expected an active staff session, got ${state.status}`);
   return { user: state.user, session: state.session, request };
+}
+
+// An active staff context that has just confirmed it's them (password), as
+// the riskiest actions require.
+export async function confirmedStaffContext(browser: StaffBrowser, password: string): Promise<StaffContext> {
+  const confirmed = await confirmIdentity({ staff: await staffContext(browser), secret: password });
+  if (!confirmed.ok) throw new Error(`confirm it's you: ${confirmed.error}`);
+  return staffContext(browser);
 }
 
 // Enrols TOTP for the account signed in (without a second factor) in `browser`.
@@ -65,12 +75,17 @@ export async function redeemLink(browser: StaffBrowser, urlOrText: string, passw
 }
 
 // Password, then a TOTP code: leaves `browser` with an active session.
+// A person's sign-ins come minutes apart, a test's milliseconds apart, and
+// each 30-second code is accepted once: so this helper first forgets the
+// account's last accepted step (as if time had passed) and uses the code of
+// the moment. Replay protection itself: second-factor-replay.test.ts.
 export async function signInWithTotp(options: { email: string; password: string; secret: string; browser: StaffBrowser }): Promise<void> {
   const { browser } = options;
   const first = await signInWithPassword({ email: options.email, password: options.password, request: browser.request() });
   if (!first.ok || first.next !== "second-factor") throw new Error(`password step: ${JSON.stringify(first)}`);
   browser.absorb(first.setCookies);
-  const second = await verifySecondFactor({ code: totpCode(options.secret), kind: "totp", request: browser.request() });
+  await getDb().staffTwoFactor.updateMany({ where: { user: { email: options.email.trim().toLowerCase() } }, data: { lastTotpStep: null } });
+  const second = await verifySecondFactor({ code: currentTotpCodeMarkingUsed(options.secret), kind: "totp", request: browser.request() });
   if (!second.ok) throw new Error(`second factor: ${second.error}`);
   browser.absorb(second.setCookies);
 }

@@ -52,3 +52,11 @@ export function totpCode(secret: string, at?: number): string {
   lastStepUsed.set(secret, step);
   return codeForStep(secret, step);
 }
+
+// The code of this moment, recorded as used (for helpers that first make the
+// server forget the last accepted step, as if minutes had passed).
+export function currentTotpCodeMarkingUsed(secret: string): string {
+  const current = Math.floor(Date.now() / PERIOD_MS);
+  lastStepUsed.set(secret, Math.max(current, lastStepUsed.get(secret) ?? current));
+  return codeForStep(secret, current);
+}

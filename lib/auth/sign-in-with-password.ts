@@ -4,6 +4,7 @@ import { getAuth } from "@/lib/auth/auth";
 import { recordStaffAuditEvent } from "@/lib/auth/record-staff-audit-event";
 import { refundSignInAttempt, reserveSignInAttempt } from "@/lib/auth/sign-in-throttle";
 import type { StaffRequest } from "@/lib/auth/staff-request";
+import { verifyStaffPassword } from "@/lib/auth/verify-staff-password";
 import { getDb } from "@/lib/db/client";
 
 export type PasswordSignInResult =
@@ -22,7 +23,7 @@ export async function signInWithPassword(options: {
 }): Promise<PasswordSignInResult> {
   const email = options.email.trim().toLowerCase();
   const { request } = options;
-  const subject = await getDb().staffUser.findUnique({ where: { email }, select: { id: true } });
+  const subject = await getDb().staffUser.findUnique({ where: { email }, select: { id: true, twoFactorEnabled: true, banned: true } });
   const metadata = subject ? { subjectUserId: subject.id } : {};
 
   // Counted before the hash check, refunded below when the password is right.
@@ -30,6 +31,20 @@ export async function signInWithPassword(options: {
   if (throttle.locked) {
     await recordStaffAuditEvent({ action: "staff.sign_in.locked_out", actorId: null, request, metadata });
     return { ok: false, error: "locked", retryAfterSeconds: throttle.retryAfterSeconds };
+  }
+
+  // No second factor enrolled: the password alone opens nothing. Checked
+  // before the library is asked, so no session (nor cookie) is ever made;
+  // "not enrolled" is told only to whoever knows the password. Set-up is
+  // reached only through a single-use link (lib/auth/access-links).
+  if (subject && !subject.twoFactorEnabled && !subject.banned) {
+    if (await verifyStaffPassword(subject.id, options.password)) {
+      await refundSignInAttempt({ email, ipAddress: request.ipAddress });
+      await recordStaffAuditEvent({ action: "staff.sign_in.refused_not_enrolled", actorId: null, request, metadata });
+      return { ok: false, error: "not-enrolled" };
+    }
+    await recordStaffAuditEvent({ action: "staff.sign_in.failed", actorId: null, request, metadata: { ...metadata, step: "password", status: 401 } });
+    return { ok: false, error: "invalid" };
   }
 
   try {
@@ -43,10 +58,8 @@ export async function signInWithPassword(options: {
     const setCookies = headers.getSetCookie();
     await refundSignInAttempt({ email, ipAddress: request.ipAddress });
     if ("twoFactorRedirect" in result && result.twoFactorRedirect) return { ok: true, next: "second-factor", setCookies };
-    // No second factor enrolled: the password alone opens nothing. The
-    // session the library just made is deleted (its cookie then names no
-    // session); set-up is reached only through a single-use link an admin
-    // sends (lib/auth/access-links).
+    // Enrolled between our read and the library's (or the reverse): never
+    // leave a password-only session behind.
     if ("token" in result && typeof result.token === "string") await getDb().staffSession.deleteMany({ where: { token: result.token } });
     await recordStaffAuditEvent({ action: "staff.sign_in.refused_not_enrolled", actorId: null, request, metadata });
     return { ok: false, error: "not-enrolled" };

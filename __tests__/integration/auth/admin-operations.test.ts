@@ -17,6 +17,7 @@ import {
   latestMailTo,
   redeemLink,
   signInWithTotp,
+  confirmedStaffContext,
   staffContext,
   type StaffMember,
 } from "@/__tests__/support/staff-accounts";
@@ -132,7 +133,7 @@ describe("changing a role", () => {
 describe("resetting a second factor", () => {
   it("signs the user out; the next sign-in needs a new authenticator, and the old one no longer counts", async () => {
     const coordinator = await newCoordinator();
-    await resetStaffSecondFactor({ admin: await staffContext(admin.browser), userId: coordinator.id });
+    await resetStaffSecondFactor({ admin: await confirmedStaffContext(admin.browser, admin.password), userId: coordinator.id });
     expect(await readStaffSession({ request: coordinator.browser.request() })).toEqual({ status: "signed-out" });
     const { rows } = await sql.query(`SELECT 1 FROM "StaffTwoFactor" WHERE "userId" = $1`, [coordinator.id]);
     expect(rows).toEqual([]);

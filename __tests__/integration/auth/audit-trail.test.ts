@@ -16,7 +16,7 @@ import { closeMailTransport } from "@/lib/notifications/mail-transport";
 import { setAppEnvironment } from "@/__tests__/support/app-environment";
 import { quietBetterAuthWarnings } from "@/__tests__/support/quiet-better-auth";
 import { startSmtpSink, type SmtpSink } from "@/__tests__/support/smtp-sink";
-import { accessLinkToken, enrolSecondFactor, invitationTokenFrom, latestMailTo, redeemLink, staffContext, wrongTotpCode } from "@/__tests__/support/staff-accounts";
+import { accessLinkToken, confirmedStaffContext, enrolSecondFactor, invitationTokenFrom, latestMailTo, redeemLink, staffContext, wrongTotpCode } from "@/__tests__/support/staff-accounts";
 import { allAuditRows, auditCursor, type AuditRow } from "@/__tests__/support/staff-audit";
 import { StaffBrowser } from "@/__tests__/support/staff-request";
 import { onTestDatabaseTeardown, provideTestDatabase } from "@/__tests__/support/test-database";
@@ -261,8 +261,9 @@ describe("the audit trail of staff access", () => {
   });
 
   it("records an admin's reset of a second factor", async () => {
-    await resetStaffSecondFactor({ admin: await staffContext(adminBrowser), userId: coordinatorId });
+    await resetStaffSecondFactor({ admin: await confirmedStaffContext(adminBrowser, ADMIN_PASSWORD), userId: coordinatorId });
     expect(await audit.nextSummaries()).toEqual([
+      row("staff.reauthenticated", adminId, ADMIN_IP),
       row("staff.mfa.reset_by_admin", adminId, ADMIN_IP, coordinatorId),
       row("staff.mfa.enrolment_link_created", adminId, ADMIN_IP, coordinatorId),
     ]);

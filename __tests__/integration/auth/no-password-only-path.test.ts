@@ -21,6 +21,7 @@ import {
   inviteAndEnrol,
   latestMailTo,
   redeemLink,
+  confirmedStaffContext,
   staffContext,
   type StaffMember,
 } from "@/__tests__/support/staff-accounts";
@@ -122,10 +123,10 @@ it("lets two simultaneous uses of one link make at most one session", async () =
 
 it("refuses an expired link and a link replaced by a newer one", async () => {
   const coordinator = await inviteAndEnrol({ sink: smtp, invitedById: admin.id, email: "lost-phone@clinic.example", role: "coordinator", password: "lost phone passphrase" });
-  await resetStaffSecondFactor({ admin: await staffContext(admin.browser), userId: coordinator.id });
+  await resetStaffSecondFactor({ admin: await confirmedStaffContext(admin.browser, admin.password), userId: coordinator.id });
   const firstLink = (await latestMailTo(smtp, coordinator.email)).text ?? "";
   const before = smtp.messages.length;
-  await resetStaffSecondFactor({ admin: await staffContext(admin.browser), userId: coordinator.id });
+  await resetStaffSecondFactor({ admin: await confirmedStaffContext(admin.browser, admin.password), userId: coordinator.id });
   await smtp.waitForMessages(before + 1);
   const secondLink = (await latestMailTo(smtp, coordinator.email)).text ?? "";
   expect(accessLinkToken(secondLink)).not.toBe(accessLinkToken(firstLink));
@@ -139,7 +140,7 @@ it("refuses an expired link and a link replaced by a newer one", async () => {
 it("stops a set-up link sent by an admin who has since been disabled", async () => {
   const otherAdmin = await inviteAndEnrol({ sink: smtp, invitedById: admin.id, email: "departing-admin@clinic.example", role: "admin", password: "departing admin passphrase" });
   const coordinator = await inviteAndEnrol({ sink: smtp, invitedById: admin.id, email: "reset-by-departing@clinic.example", role: "coordinator", password: "reset coordinator passphrase" });
-  await resetStaffSecondFactor({ admin: await staffContext(otherAdmin.browser), userId: coordinator.id });
+  await resetStaffSecondFactor({ admin: await confirmedStaffContext(otherAdmin.browser, otherAdmin.password), userId: coordinator.id });
   const link = (await latestMailTo(smtp, coordinator.email)).text ?? "";
   await setStaffDisabled({ admin: await staffContext(admin.browser), userId: otherAdmin.id, disabled: true });
   expect(await redeemEnrolmentLink({ token: accessLinkToken(link), password: coordinator.password, request: new StaffBrowser("192.0.2.157").request() })).toEqual({
@@ -154,7 +155,7 @@ it(`disables accounts left without a second factor for ${UNENROLLED_GRACE_HOURS}
   await sql.query(`UPDATE "StaffUser" SET "createdAt" = now() - make_interval(hours => $2) WHERE "id" = $1`, [stale.id, UNENROLLED_GRACE_HOURS + 1]);
   // Old, but an admin sent a set-up link recently: not disabled yet.
   const resetLater = await inviteAndEnrol({ sink: smtp, invitedById: admin.id, email: "old-but-reset@clinic.example", role: "coordinator", password: "old but reset passphrase" });
-  await resetStaffSecondFactor({ admin: await staffContext(admin.browser), userId: resetLater.id });
+  await resetStaffSecondFactor({ admin: await confirmedStaffContext(admin.browser, admin.password), userId: resetLater.id });
   await sql.query(`UPDATE "StaffUser" SET "createdAt" = now() - make_interval(hours => $2) WHERE "id" IN ($1, $3)`, [resetLater.id, UNENROLLED_GRACE_HOURS + 5, admin.id]);
 
   expect(await disableUnenrolledAccounts()).toBe(1);

@@ -3,6 +3,7 @@ import { createAccessLink } from "@/lib/auth/access-links/access-link";
 import { sendAccessLink } from "@/lib/auth/access-links/send-access-link";
 import { StaffAdminRefusedError } from "@/lib/auth/admin/change-staff-role";
 import { assertAdmin } from "@/lib/auth/admin/assert-admin";
+import { requireRecentReauthentication } from "@/lib/auth/reauthentication";
 import { recordStaffAuditEvent } from "@/lib/auth/record-staff-audit-event";
 import type { StaffContext } from "@/lib/auth/require-staff";
 import { getDb } from "@/lib/db/client";
@@ -15,6 +16,7 @@ import { getDb } from "@/lib/db/client";
 export async function resetStaffSecondFactor(options: { admin: StaffContext; userId: string }): Promise<{ emailSent: boolean }> {
   assertAdmin(options.admin);
   if (options.userId === options.admin.user.id) throw new StaffAdminRefusedError("Ask another administrator to reset your own second factor.");
+  await requireRecentReauthentication(options.admin);
   const { email, link } = await getDb().$transaction(async (tx) => {
     const subject = await tx.staffUser.findUnique({ where: { id: options.userId }, select: { email: true, banned: true } });
     if (!subject) throw new StaffAdminRefusedError("No such staff account.");

@@ -3,6 +3,7 @@ import { isAPIError } from "better-auth/api";
 import { getAuth } from "@/lib/auth/auth";
 import { isCommonPassword } from "@/lib/auth/common-passwords";
 import { hashInvitationToken } from "@/lib/auth/invitations/invitation-token";
+import { ReactivationRefusedError, reactivateDisabledAccount } from "@/lib/auth/invitations/reactivate-disabled-account";
 import { recordStaffAuditEvent } from "@/lib/auth/record-staff-audit-event";
 import type { StaffRequest } from "@/lib/auth/staff-request";
 import { isStaffRole } from "@/lib/auth/staff-roles";
@@ -32,22 +33,25 @@ export async function acceptStaffInvitation(options: {
   const tokenHash = hashInvitationToken(options.token);
   const invitation = await db.staffInvitation.findUnique({ where: { tokenHash } });
   if (!invitation || !isStaffRole(invitation.role)) return { ok: false, error: "invalid-invitation" };
-  const claimed = await db.staffInvitation.updateMany({
-    where: { id: invitation.id, acceptedAt: null, revokedAt: null, expiresAt: { gt: new Date() } },
-    data: { acceptedAt: new Date() },
-  });
-  if (claimed.count !== 1) return { ok: false, error: "invalid-invitation" };
+  // One conditional UPDATE claims it: used, revoked, expired, or sent by an
+  // admin who has since been disabled or demoted, and it no longer works.
+  const claimed = await db.$executeRaw`
+    UPDATE "StaffInvitation" AS invitation SET "acceptedAt" = now()
+    WHERE invitation."id" = ${invitation.id}::uuid AND invitation."acceptedAt" IS NULL AND invitation."revokedAt" IS NULL
+      AND invitation."expiresAt" > now()
+      AND EXISTS (SELECT 1 FROM "StaffUser" inviter WHERE inviter."id" = invitation."invitedById" AND inviter."role" = 'admin' AND NOT inviter."banned")`;
+  if (claimed !== 1) return { ok: false, error: "invalid-invitation" };
 
   const auth = getAuth();
   let userId: string;
   try {
-    const created = await auth.api.createUser({
-      body: { email: invitation.email, password: options.password, name: name.data, role: invitation.role },
-    });
-    userId = created.user.id;
+    const disabled = await db.staffUser.findUnique({ where: { email: invitation.email }, select: { id: true, banned: true } });
+    userId = disabled
+      ? await reactivateDisabledAccount({ userId: disabled.id, banned: disabled.banned, name: name.data, password: options.password, role: invitation.role })
+      : (await auth.api.createUser({ body: { email: invitation.email, password: options.password, name: name.data, role: invitation.role } })).user.id;
   } catch (error) {
     await db.staffInvitation.update({ where: { id: invitation.id }, data: { acceptedAt: null } });
-    if (isAPIError(error)) return { ok: false, error: "invalid-invitation" };
+    if (isAPIError(error) || error instanceof ReactivationRefusedError) return { ok: false, error: "invalid-invitation" };
     throw error;
   }
   await recordStaffAuditEvent({

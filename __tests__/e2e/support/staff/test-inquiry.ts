@@ -82,7 +82,8 @@ export async function stateDigest(inquiryId: string): Promise<string> {
          (SELECT count(*) FROM "InquiryNoteVersion" v JOIN "InquiryNote" n ON n.id = v."noteId" WHERE n."inquiryId" = $1),
          (SELECT count(*) FROM "AuditEvent" WHERE "inquiryId" = $1 OR action IN ('inquiry.searched', 'inquiry.exported')),
          ${rows("TriageSettings")}, ${rows("PipelineStage")}, ${rows("ExitReason")}, ${rows("ReferralSource")},
-         ${rows("StaffProfile")}, ${rows("StaffInvitation")},
+         ${rows("StaffProfile")}, ${rows("StaffInvitation")}, ${rows("StaffAccessLink")},
+         (SELECT string_agg(coalesce(password, ''), '|' ORDER BY id) FROM "StaffAccount"),
          (SELECT string_agg(concat_ws(',', id, role, banned, "twoFactorEnabled", name, email), '|' ORDER BY id) FROM "StaffUser")
        )) AS digest`,
       [inquiryId],
