@@ -19,7 +19,8 @@ import { symmetricDecrypt } from "better-auth/crypto";
 //   compare-and-swap on the old value: each code works once).
 //
 // A hashed entry can never equal a submitted code: submitted codes are
-// letters, digits and "-" only, and every hashed entry starts with "#".
+// letters, digits and "-" only, every hashed entry starts with "#", and the
+// list is shown only when the submitted code matches one of its entries.
 // Rows written before this change (encrypted lists) are read once more with
 // the library's cipher and hashed on the next write; hashLegacyRecoveryCodes
 // converts the rest.
@@ -71,12 +72,16 @@ export function recoveryCodeStorage(legacyKey: () => Promise<LegacyKey>) {
       const list = parseList(json) ?? [];
       return JSON.stringify(list.map((entry) => (HASHED.test(entry) ? entry : hashCode(entry))));
     },
+    // Without a matching submitted code the library sees an empty list: no
+    // stored entry can ever be "included", whatever string is submitted,
+    // and a failed check writes nothing back.
     decrypt: async (stored: string): Promise<string> => {
-      const list = isHashedCodeList(stored) ? (parseList(stored) ?? []) : await toHashedList(stored, await legacyKey());
       const code = submittedCode.getStore();
-      if (code === undefined || !RECOVERY_CODE_SHAPE.test(code)) return JSON.stringify(list);
+      if (code === undefined || !RECOVERY_CODE_SHAPE.test(code)) return "[]";
+      const list = isHashedCodeList(stored) ? (parseList(stored) ?? []) : await toHashedList(stored, await legacyKey());
       const index = list.findIndex((entry) => matches(entry, code));
-      if (index >= 0) list[index] = code;
+      if (index < 0) return "[]";
+      list[index] = code;
       return JSON.stringify(list);
     },
   };
