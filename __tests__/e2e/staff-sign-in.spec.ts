@@ -212,7 +212,7 @@ test("on My account, a person makes new recovery codes and changes their passwor
   await expectNoAxeViolations(page, "/staff/account (self-service)");
 
   // New recovery codes, shown once; the old ones stop working.
-  await page.getByLabel("Your password").fill(admin.password);
+  await page.getByLabel("Your password", { exact: true }).fill(admin.password);
   await page.getByRole("button", { name: "Make new recovery codes" }).click();
   const codes = page.locator("ul.codes li");
   await expect(codes).toHaveCount(10);
