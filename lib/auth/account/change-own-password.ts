@@ -6,6 +6,7 @@ import { recordStaffAuditEvent } from "@/lib/auth/record-staff-audit-event";
 import type { StaffContext } from "@/lib/auth/require-staff";
 import { claimTotpStep } from "@/lib/auth/second-factor/totp-step";
 import { refundSignInAttempt, reserveSignInAttempt } from "@/lib/auth/sign-in-throttle";
+import { getDb } from "@/lib/db/client";
 import { StaffPasswordSchema } from "@/lib/validations/staff-password";
 
 export type ChangePasswordResult =
@@ -15,8 +16,9 @@ export type ChangePasswordResult =
 // A signed-in person changes their own password: the current password AND a
 // fresh code from their authenticator (a session left open, or a password
 // seen over a shoulder, is not enough on its own). Every other session of
-// the account ends; this browser gets a fresh one. Counted against the
-// sign-in limits, audited without any secret.
+// the account ends; this one stays (swapping it mid-request would send the
+// page through sign-in again). Counted against the sign-in limits, audited
+// without any secret.
 export async function changeOwnPassword(options: {
   staff: StaffContext;
   currentPassword: string;
@@ -39,10 +41,11 @@ export async function changeOwnPassword(options: {
   }
   try {
     const { headers } = await getAuth().api.changePassword({
-      body: { currentPassword: options.currentPassword, newPassword: options.newPassword, revokeOtherSessions: true },
+      body: { currentPassword: options.currentPassword, newPassword: options.newPassword, revokeOtherSessions: false },
       headers: staff.request.headers,
       returnHeaders: true,
     });
+    await getDb().staffSession.deleteMany({ where: { userId: staff.user.id, id: { not: staff.session.id } } });
     await refundSignInAttempt({ email: staff.user.email, ipAddress: staff.request.ipAddress });
     await recordStaffAuditEvent({ action: "staff.password.changed", actorId: staff.user.id, request: staff.request, metadata: { otherSessionsEnded: true } });
     return { ok: true, setCookies: headers.getSetCookie() };
