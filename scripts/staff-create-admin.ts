@@ -26,8 +26,9 @@ async function main(): Promise<number> {
       return 1;
     }
     const { createFirstAdmin, CreateAdminRefusedError } = await import("../lib/auth/create-first-admin");
+    let created: Awaited<ReturnType<typeof createFirstAdmin>>;
     try {
-      await createFirstAdmin({ email: values.email, name: values.name ?? values.email.split("@")[0] ?? "Administrator", password });
+      created = await createFirstAdmin({ email: values.email, name: values.name ?? values.email.split("@")[0] ?? "Administrator", password });
     } catch (error) {
       if (error instanceof CreateAdminRefusedError) {
         console.error(error.message);
@@ -35,7 +36,11 @@ async function main(): Promise<number> {
       }
       throw error;
     }
-    console.log(`Administrator ${values.email.toLowerCase()} created. Sign in at /staff/sign-in; you will be asked to connect an authenticator app.`);
+    // The password alone does not open the account: this one-time link (with
+    // the password) leads to connecting an authenticator app.
+    console.log(`Administrator ${values.email.toLowerCase()} created.`);
+    console.log(`Open this link once, within 24 hours, to connect an authenticator app (until ${created.expiresAt.toUTCString()}):`);
+    console.log(created.enrolmentUrl);
     return 0;
   } finally {
     const { disconnectDb } = await import("../lib/db/client");

@@ -73,6 +73,9 @@ const STAFF_PAGES: Record<string, PageRule> = {
   "/staff/sign-in/verify": { access: "anyone", content: "Open your authenticator app and enter the code", listsStaff: false },
   "/staff/invitation": { access: "anyone", content: "Create your staff account", listsStaff: false },
   "/staff/enrol": { access: "unenrolled", content: "This takes about two minutes", listsStaff: false },
+  "/staff/enrol/link": { access: "anyone", content: "Confirm it is you with your staff password", listsStaff: false },
+  "/staff/password-reset": { access: "anyone", content: "An administrator asked you to choose a new password", listsStaff: false },
+  "/staff/confirm": { access: "staff", content: "Exports, deletions and second-factor resets need your password or a code again", listsStaff: false },
   "/staff": { access: "staff", content: "Waiting for a first call", listsStaff: false },
   "/staff/account": { access: "staff", content: "Ends every session of your account", listsStaff: false },
   "/staff/admin/users": { access: "admin", content: "Invite a colleague", listsStaff: true },
@@ -112,6 +115,11 @@ const SERVER_ACTIONS: Record<string, ActionAccess> = {
   "app/staff/session/actions.ts#signOutAction": "anyone",
   "app/staff/session/actions.ts#sessionExpiryAction": "anyone",
   "app/staff/enrol/actions.ts#enrolAction": "unenrolled",
+  "app/staff/enrol/link/actions.ts#redeemEnrolmentLinkAction": "anyone",
+  "app/staff/password-reset/actions.ts#resetPasswordAction": "anyone",
+  "app/staff/(signed-in)/confirm/actions.ts#confirmIdentityAction": "staff",
+  "app/staff/(signed-in)/account/actions.ts#changePasswordAction": "staff",
+  "app/staff/(signed-in)/account/actions.ts#regenerateRecoveryCodesAction": "staff",
   "app/staff/session/actions.ts#keepSessionAliveAction": "staff",
   "app/staff/(signed-in)/admin/users/actions.ts#inviteStaffAction": "admin",
   "app/staff/(signed-in)/admin/users/actions.ts#staffUserAction": "admin",
@@ -159,6 +167,8 @@ type RouteRule = {
     responseBody?: RegExp;
   };
   unchanged?: { sql: string; for: "refused" | "everyone" };
+  /** Run before the allowed persona's probe (e.g. "Confirm it's you"). */
+  beforeAllowed?: (persona: Persona) => Promise<void>;
 };
 
 const ROUTE_HANDLERS: Record<string, RouteRule> = {
@@ -189,6 +199,16 @@ const ROUTE_HANDLERS: Record<string, RouteRule> = {
       responseType: "text/csv",
     },
     unchanged: { sql: `SELECT count(*) AS n FROM "AuditEvent" WHERE action = 'inquiry.exported'`, for: "refused" },
+    // Issue 14: an admin must have confirmed it's them in the last minutes.
+    beforeAllowed: async (persona) => {
+      const headers = { Origin: new URL(e2eSettings().baseUrl).origin, "Content-Type": "application/x-www-form-urlencoded" };
+      const body = "reason=Authorisation+matrix+check&columns=referenceCode";
+      const unconfirmed = await fetchStaffPath("/api/staff/exports", { cookie: persona.cookie, method: "POST", body, headers });
+      expect.soft(unconfirmed.status, "an export without 'Confirm it's you'").toBe(303);
+      expect.soft(unconfirmed.headers.get("location") ?? "", "an export without 'Confirm it's you'").toContain("error=reauth");
+      const confirmed = await invoke(actionNamed(CONFIRM_ACTION), persona, [json({}), form({ secret: persona.account?.password ?? "", next: "/staff/admin/export" })]);
+      expect.soft(confirmed.redirect, "'Confirm it's you' with the password").toBe("/staff/admin/export");
+    },
   },
   // The EHR hand-off download (issue 13): for staff; an unknown inquiry is a
   // 404 past the access check, and no export is ever audited here.
@@ -548,6 +568,20 @@ const INQUIRY_ACTIONS = "app/staff/(signed-in)/inquiries/[id]/actions.ts";
 const SETTINGS_ACTIONS = "app/staff/(signed-in)/admin/settings/actions.ts";
 const RETENTION_ACTIONS = "app/staff/(signed-in)/admin/retention/actions.ts";
 const WEBHOOK_ACTIONS = "app/staff/(signed-in)/admin/webhooks/actions.ts";
+const ACCOUNT_ACTIONS = "app/staff/(signed-in)/account/actions.ts";
+const CONFIRM_ACTION = "app/staff/(signed-in)/confirm/actions.ts#confirmIdentityAction";
+const STAFF_REFUSAL = "Sign in again first.";
+
+/** An anonymous "way in" with a link that does not exist: refused alike for everyone, nothing written, no session. */
+function unknownLink(name: string, fields: Record<string, string>, refusal: string): () => Promise<void> {
+  return async () => {
+    const action = actionNamed(name);
+    for (const persona of everyPersona()) {
+      const response = await invokeRefused(action, persona, [json({}), form({ token: "A".repeat(43), ...fields })], { readsSession: false });
+      expect.soft(response.body, `${action.exportedName} as ${persona.name}`).toContain(refusal);
+    }
+  };
+}
 
 /** The arguments of an inquiry detail form about the test inquiry. */
 const onRecord = (fields: Record<string, string>) => async (): Promise<ActionArgument[]> => [json(null), form({ inquiryId: record.id, ...fields })];
@@ -558,6 +592,36 @@ async function firstRow(sql: string, params: string[] = []): Promise<string | un
 }
 
 const ACTION_CHECKS: Record<string, () => Promise<void>> = {
+  // Issue 14: set-up and password links, "Confirm it's you", account self-service.
+  "app/staff/enrol/link/actions.ts#redeemEnrolmentLinkAction": unknownLink(
+    "app/staff/enrol/link/actions.ts#redeemEnrolmentLinkAction",
+    { password: "a password for a link that does not exist" },
+    "This set-up link has expired, was already used or was replaced by a newer one.",
+  ),
+  "app/staff/password-reset/actions.ts#resetPasswordAction": unknownLink(
+    "app/staff/password-reset/actions.ts#resetPasswordAction",
+    { password: "a new password for nobody at all", confirmPassword: "a new password for nobody at all" },
+    "This link has expired, was already used or was replaced by a newer one.",
+  ),
+  [CONFIRM_ACTION]: guarded(CONFIRM_ACTION, {
+    access: "staff",
+    refusal: STAFF_REFUSAL,
+    args: adminForm({ secret: "not anyone's password at all", next: "/staff/admin/export" }),
+    allowedResult: () => "That did not match.",
+  }),
+  [`${ACCOUNT_ACTIONS}#changePasswordAction`]: guarded(`${ACCOUNT_ACTIONS}#changePasswordAction`, {
+    access: "staff",
+    refusal: STAFF_REFUSAL,
+    args: adminForm({ currentPassword: "x", newPassword: "a new password nobody may set", confirmPassword: "a new password nobody may set", code: "12" }),
+    // A code of the wrong shape: past the access check, nothing changed.
+    allowedResult: () => "Enter the 6-digit code your app shows now.",
+  }),
+  [`${ACCOUNT_ACTIONS}#regenerateRecoveryCodesAction`]: guarded(`${ACCOUNT_ACTIONS}#regenerateRecoveryCodesAction`, {
+    access: "staff",
+    refusal: STAFF_REFUSAL,
+    args: adminForm({ password: "" }),
+    allowedResult: () => "Enter your password.",
+  }),
   // The inbox search: a refused caller learns nothing, and no search is audited.
   "app/staff/(signed-in)/inquiries/search-action.ts#searchInboxAction": guarded("app/staff/(signed-in)/inquiries/search-action.ts#searchInboxAction", {
     access: "staff",
@@ -913,6 +977,16 @@ const ACTION_CHECKS: Record<string, () => Promise<void>> = {
     expect.soft(banned.body, "disabled account, right password").toContain("do not match an active account");
     noTwoFactorCookie(banned, "disabled account, right password");
 
+    // Issue 14: an account without a second factor, with its right password: refused, no session, no code step.
+    const unenrolled = personas.withoutMfa.account;
+    if (unenrolled) {
+      const passwordOnly = await invokeRefused(action, personas.anonymous, [json({}), form({ email: unenrolled.email, password: unenrolled.password })], {
+        readsSession: false,
+      });
+      expect.soft(passwordOnly.body, "password only, no second factor").toContain("cannot sign in with a password alone");
+      noTwoFactorCookie(passwordOnly, "password only, no second factor");
+    }
+
     // Positive control: the right password leads to the code step (a two-factor cookie, no session yet).
     const right = await invoke(action, personas.anonymous, [json({}), form({ email: expired.email, password: expired.password })]);
     expect.soft(right.redirect, "right password").toBe("/staff/sign-in/verify");
@@ -1045,6 +1119,7 @@ function defineRouteHandlerTests(): void {
         await preparePersona(persona);
         const before = rule.unchanged ? await countOf(rule.unchanged.sql) : 0;
         const digest = allowed ? "" : await stateDigest(record.id);
+        if (allowed && rule.beforeAllowed) await rule.beforeAllowed(persona);
         const headers: Record<string, string> = { Origin: new URL(e2eSettings().baseUrl).origin };
         if (rule.probe.contentType) headers["Content-Type"] = rule.probe.contentType;
         const url = `${urlPath}${rule.probe.query?.() ?? ""}`;

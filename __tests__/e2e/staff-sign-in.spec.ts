@@ -51,7 +51,7 @@ async function freshPage(browser: Browser): Promise<Page> {
   return context.newPage();
 }
 
-test("the first admin, made on the command line, signs in, enrols an authenticator and lands on the staff home page", async ({ page }) => {
+test("the first admin, made on the command line, opens the printed set-up link, enrols an authenticator and lands on the staff home page", async ({ page }) => {
   test.setTimeout(120_000);
   const documents = watchStaffDocuments(page);
   const { output } = await createAdminWithCli(admin);
@@ -65,7 +65,17 @@ test("the first admin, made on the command line, signs in, enrols an authenticat
   await expect(page.getByRole("heading", { level: 1, name: "Staff sign-in" })).toBeVisible();
   await expectNoAxeViolations(page, "/staff/sign-in");
 
+  // The password alone opens nothing (issue 14): the command printed a one-time set-up link.
   await submitPassword(page, admin);
+  await expect(formAlert(page)).toHaveText(/no two-step sign-in set up.*Ask an administrator/);
+  await expect(page).toHaveURL(/\/staff\/sign-in$/);
+  const token = /\/staff\/enrol\/link#token=([A-Za-z0-9_-]{43})/.exec(output)?.[1] ?? "";
+  expect(token).not.toBe("");
+  await page.goto(`/staff/enrol/link#token=${token}`);
+  await expect(page.getByRole("heading", { level: 1, name: "Set up two-step sign-in" })).toBeVisible();
+  await expectNoAxeViolations(page, "/staff/enrol/link");
+  await page.getByLabel("Your password").fill(admin.password);
+  await page.getByRole("button", { name: "Continue to set-up" }).click();
   await expect(page).toHaveURL(/\/staff\/enrol$/);
   // Loaded again as a document, for its headers.
   await page.reload();
@@ -94,7 +104,7 @@ test("the first admin, made on the command line, signs in, enrols an authenticat
   await signOut(page);
   await page.goto("/staff/account");
   await expect(page).toHaveURL(/\/staff\/sign-in$/);
-  await documents.expectChecked(["/staff/sign-in", "/staff/enrol", "/staff", "/staff/account", "/staff/admin/users", "/staff/admin/audit"]);
+  await documents.expectChecked(["/staff/sign-in", "/staff/enrol/link", "/staff/enrol", "/staff", "/staff/account", "/staff/admin/users", "/staff/admin/audit"]);
 });
 
 test("signing in again takes the password and a TOTP code; a wrong code is refused; a recovery code works once", async ({ page }) => {
@@ -191,4 +201,54 @@ test("an admin invites a coordinator, who creates the account from the emailed l
   await expect(replay).toHaveURL(/\/staff\/invitation/);
   await replay.context().close();
   await invitee.context().close();
+});
+
+test("on My account, a person makes new recovery codes and changes their password (current password and a code)", async ({ page }) => {
+  test.setTimeout(120_000);
+  await signInWithTotp(page, { ...admin, secret: adminFactor.secret });
+  await page.goto("/staff/account");
+  await expect(page.getByRole("heading", { level: 2, name: "Recent sign-ins" })).toBeVisible();
+  await expect(page.getByRole("cell", { name: "Signed in", exact: true }).first()).toBeVisible();
+  await expectNoAxeViolations(page, "/staff/account (self-service)");
+
+  // New recovery codes, shown once; the old ones stop working.
+  await page.getByLabel("Your password", { exact: true }).fill(admin.password);
+  await page.getByRole("button", { name: "Make new recovery codes" }).click();
+  const codes = page.locator("ul.codes li");
+  await expect(codes).toHaveCount(10);
+  const newCodes = (await codes.allTextContents()).map((code) => code.trim());
+  expect(newCodes).not.toContain(adminFactor.recoveryCodes[1]);
+  await expectNoAxeViolations(page, "/staff/account (new recovery codes)");
+
+  // A wrong code keeps the old password and says which field is wrong.
+  const newPassword = `${admin.password} and a new verse`;
+  await page.getByLabel("Current password").fill(admin.password);
+  await page.getByLabel("New password", { exact: true }).fill(newPassword);
+  await page.getByLabel("Type the new password again").fill(newPassword);
+  await page.getByLabel("6-digit code from your authenticator app").fill(wrongCode(adminFactor.secret));
+  await page.getByRole("button", { name: "Change password" }).click();
+  await expect(page.getByText("That code did not work. Wait for the next code in your app and try again.")).toBeVisible();
+  await expectNoAxeViolations(page, "/staff/account (password change refused)");
+
+  await page.getByLabel("Current password").fill(admin.password);
+  await page.getByLabel("New password", { exact: true }).fill(newPassword);
+  await page.getByLabel("Type the new password again").fill(newPassword);
+  await page.getByLabel("6-digit code from your authenticator app").fill(totpCode(adminFactor.secret));
+  await page.getByRole("button", { name: "Change password" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Your password is changed." })).toBeVisible();
+  await signOut(page);
+
+  // The old password no longer works; the new one (and a code) does; an old recovery code does not.
+  await signInWithPassword(page, admin);
+  await expect(formAlert(page)).toHaveText("That email address and password do not match an active account.");
+  admin.password = newPassword;
+  await signInWithPassword(page, admin);
+  await expect(page).toHaveURL(/\/staff\/sign-in\/verify$/);
+  await page.getByRole("button", { name: "Use a recovery code instead" }).click();
+  await page.getByLabel("Recovery code").fill(adminFactor.recoveryCodes[1] ?? "");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(formAlert(page)).toHaveText(/That code did not work/);
+  await page.getByLabel("Recovery code").fill(newCodes[0] ?? "");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).toHaveURL(/\/staff$/);
 });

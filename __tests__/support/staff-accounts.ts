@@ -1,4 +1,6 @@
 import type { ParsedMail } from "mailparser";
+import { confirmIdentity } from "@/lib/auth/reauthentication";
+import { redeemEnrolmentLink } from "@/lib/auth/access-links/redeem-enrolment-link";
 import { createFirstAdmin } from "@/lib/auth/create-first-admin";
 import { confirmSecondFactorEnrolment, startSecondFactorEnrolment } from "@/lib/auth/enrol-second-factor";
 import { acceptStaffInvitation } from "@/lib/auth/invitations/accept-staff-invitation";
@@ -7,10 +9,11 @@ import type { StaffContext } from "@/lib/auth/require-staff";
 import { signInWithPassword } from "@/lib/auth/sign-in-with-password";
 import { readStaffSession } from "@/lib/auth/staff-session";
 import type { StaffRole } from "@/lib/auth/staff-roles";
+import { getDb } from "@/lib/db/client";
 import { verifySecondFactor } from "@/lib/auth/verify-second-factor";
 import type { SmtpSink } from "@/__tests__/support/smtp-sink";
 import { StaffBrowser } from "@/__tests__/support/staff-request";
-import { secretFromOtpauthUri, totpCode } from "@/__tests__/support/totp";
+import { currentTotpCodeMarkingUsed, secretFromOtpauthUri, totpCode } from "@/__tests__/support/totp";
 
 // Staff accounts made the way people make them: through the domain functions,
 // with TOTP codes computed from the enrolled secret. Every step throws if it
@@ -31,6 +34,14 @@ export async function staffContext(browser: StaffBrowser): Promise<StaffContext>
   return { user: state.user, session: state.session, request };
 }
 
+// An active staff context that has just confirmed it's them (password), as
+// the riskiest actions require.
+export async function confirmedStaffContext(browser: StaffBrowser, password: string): Promise<StaffContext> {
+  const confirmed = await confirmIdentity({ staff: await staffContext(browser), secret: password });
+  if (!confirmed.ok) throw new Error(`confirm it's you: ${confirmed.error}`);
+  return staffContext(browser);
+}
+
 // Enrols TOTP for the account signed in (without a second factor) in `browser`.
 export async function enrolSecondFactor(
   browser: StaffBrowser,
@@ -47,23 +58,42 @@ export async function enrolSecondFactor(
   return { userId: state.user.id, secret, recoveryCodes: started.recoveryCodes };
 }
 
+export const ACCESS_LINK = /(https?:\/\/\S+\/staff\/(?:enrol\/link|password-reset))#token=([A-Za-z0-9_-]+)/;
+
+export function accessLinkToken(text: string): string {
+  const token = ACCESS_LINK.exec(text)?.[2];
+  if (!token) throw new Error("no set-up or password link in the text");
+  return token;
+}
+
+// Opens a set-up link with the password: leaves `browser` with a session that
+// can reach only enrolment.
+export async function redeemLink(browser: StaffBrowser, urlOrText: string, password: string): Promise<void> {
+  const redeemed = await redeemEnrolmentLink({ token: accessLinkToken(urlOrText), password, request: browser.request() });
+  if (!redeemed.ok) throw new Error(`set-up link refused: ${redeemed.error}`);
+  browser.absorb(redeemed.setCookies);
+}
+
 // Password, then a TOTP code: leaves `browser` with an active session.
+// A person's sign-ins come minutes apart, a test's milliseconds apart, and
+// each 30-second code is accepted once: so this helper first forgets the
+// account's last accepted step (as if time had passed) and uses the code of
+// the moment. Replay protection itself: second-factor-replay.test.ts.
 export async function signInWithTotp(options: { email: string; password: string; secret: string; browser: StaffBrowser }): Promise<void> {
   const { browser } = options;
   const first = await signInWithPassword({ email: options.email, password: options.password, request: browser.request() });
   if (!first.ok || first.next !== "second-factor") throw new Error(`password step: ${JSON.stringify(first)}`);
   browser.absorb(first.setCookies);
-  const second = await verifySecondFactor({ code: totpCode(options.secret), kind: "totp", request: browser.request() });
+  await getDb().staffTwoFactor.updateMany({ where: { user: { email: options.email.trim().toLowerCase() } }, data: { lastTotpStep: null } });
+  const second = await verifySecondFactor({ code: currentTotpCodeMarkingUsed(options.secret), kind: "totp", request: browser.request() });
   if (!second.ok) throw new Error(`second factor: ${second.error}`);
   browser.absorb(second.setCookies);
 }
 
 export async function createEnrolledAdmin(options: { email: string; password: string; name?: string; browser?: StaffBrowser }): Promise<StaffMember> {
   const browser = options.browser ?? new StaffBrowser();
-  await createFirstAdmin({ email: options.email, name: options.name ?? "Ada Admin", password: options.password });
-  const first = await signInWithPassword({ email: options.email, password: options.password, request: browser.request() });
-  if (!first.ok || first.next !== "enrol") throw new Error(`admin sign-in: ${JSON.stringify(first)}`);
-  browser.absorb(first.setCookies);
+  const created = await createFirstAdmin({ email: options.email, name: options.name ?? "Ada Admin", password: options.password });
+  await redeemLink(browser, created.enrolmentUrl, options.password);
   const enrolled = await enrolSecondFactor(browser, options.password);
   return { id: enrolled.userId, email: options.email, password: options.password, secret: enrolled.secret, recoveryCodes: enrolled.recoveryCodes, browser };
 }

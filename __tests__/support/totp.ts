@@ -22,11 +22,41 @@ export function secretFromOtpauthUri(uri: string): string {
   return secret;
 }
 
-export function totpCode(secret: string, at: number = Date.now()): string {
+function codeForStep(secret: string, step: number): string {
   const counter = Buffer.alloc(8);
-  counter.writeBigUInt64BE(BigInt(Math.floor(at / 1000 / 30)));
+  counter.writeBigUInt64BE(BigInt(step));
   const digest = createHmac("sha1", base32Decode(secret)).update(counter).digest();
   const offset = (digest[digest.length - 1] ?? 0) & 0x0f;
   const value = (digest.readUInt32BE(offset) & 0x7fffffff) % 1_000_000;
   return value.toString().padStart(6, "0");
+}
+
+// The server accepts each 30-second step once (replay protection), and
+// refuses steps older than the last one it accepted. Without `at`, a fresh
+// code is handed out per secret: this step, then the next (already valid),
+// and beyond that we wait for the clock, as a person waits for the app to
+// show a new code. With `at`, the code for that moment, no bookkeeping.
+const lastStepUsed = new Map<string, number>();
+const PERIOD_MS = 30_000;
+
+function sleepSync(ms: number): void {
+  if (ms > 0) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+}
+
+export function totpCode(secret: string, at?: number): string {
+  if (at !== undefined) return codeForStep(secret, Math.floor(at / PERIOD_MS));
+  const current = Math.floor(Date.now() / PERIOD_MS);
+  const step = Math.max(current, (lastStepUsed.get(secret) ?? -1) + 1);
+  // Two steps ahead would be refused: wait until it is only one ahead.
+  if (step > current + 1) sleepSync((step - 1) * PERIOD_MS - Date.now() + 50);
+  lastStepUsed.set(secret, step);
+  return codeForStep(secret, step);
+}
+
+// The code of this moment, recorded as used (for helpers that first make the
+// server forget the last accepted step, as if minutes had passed).
+export function currentTotpCodeMarkingUsed(secret: string): string {
+  const current = Math.floor(Date.now() / PERIOD_MS);
+  lastStepUsed.set(secret, Math.max(current, lastStepUsed.get(secret) ?? current));
+  return codeForStep(secret, current);
 }

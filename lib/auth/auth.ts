@@ -9,6 +9,7 @@ import { getEnv } from "@/lib/env";
 import { deriveAuthSecret } from "@/lib/auth/auth-secret";
 import { getKeyring } from "@/lib/crypto/keyring";
 import { betterAuthSecrets } from "@/lib/keys/better-auth-secrets";
+import { recoveryCodeStorage, type LegacyKey } from "@/lib/auth/second-factor/recovery-code-storage";
 import { STAFF_SESSION_ABSOLUTE_SECONDS } from "@/lib/auth/staff-session-policy";
 
 // The staff identity layer: Better Auth with its two-factor and admin plugins,
@@ -67,7 +68,9 @@ function createAuth() {
       twoFactor({
         issuer: clinicContent.name,
         twoFactorTable: "StaffTwoFactor",
-        backupCodeOptions: { amount: 10, length: 10 },
+        // Hashed one-way (lib/auth/second-factor/recovery-code-storage.ts);
+        // the library's own options can only encrypt.
+        backupCodeOptions: { amount: 10, length: 10, storeBackupCodes: recoveryCodeStorage(librarySecretConfig) },
         accountLockout: { enabled: true, maxFailedAttempts: 5, durationSeconds: 15 * 60 },
       }),
       // Our two roles (lib/auth/staff-roles.ts). Coordinators get the
@@ -80,6 +83,12 @@ function createAuth() {
 }
 
 export type Auth = ReturnType<typeof createAuth>;
+
+// The secret configuration the library encrypts with, for reading recovery
+// codes stored before they were hashed.
+async function librarySecretConfig(): Promise<LegacyKey> {
+  return (await getAuth().$context).secretConfig;
+}
 
 const globalForAuth = globalThis as typeof globalThis & { iopAuth?: Auth };
 

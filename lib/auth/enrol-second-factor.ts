@@ -3,6 +3,7 @@ import { isAPIError } from "better-auth/api";
 import { getAuth } from "@/lib/auth/auth";
 import { recordStaffAuditEvent } from "@/lib/auth/record-staff-audit-event";
 import { resealStaffSecrets } from "@/lib/keys/reseal-staff-secrets";
+import { claimTotpStep } from "@/lib/auth/second-factor/totp-step";
 import type { StaffRequest } from "@/lib/auth/staff-request";
 
 // Enrolment, step one: the password again (Better Auth requires it), then a
@@ -31,9 +32,14 @@ export async function confirmSecondFactorEnrolment(options: {
   request: StaffRequest;
 }): Promise<{ ok: true; setCookies: string[] } | { ok: false; error: "invalid-code" }> {
   let setCookies: string[];
+  const code = options.code.replace(/\s+/g, "");
+  if ((await claimTotpStep({ userId: options.userId, code })) === "replayed") {
+    await recordStaffAuditEvent({ action: "staff.mfa.code_replay_refused", actorId: options.userId, request: options.request, metadata: { step: "enrolment" } });
+    return { ok: false, error: "invalid-code" };
+  }
   try {
     const { headers } = await getAuth().api.verifyTOTP({
-      body: { code: options.code.replace(/\s+/g, "") },
+      body: { code },
       headers: options.request.headers,
       returnHeaders: true,
     });

@@ -3,8 +3,10 @@ import { isAPIError } from "better-auth/api";
 import { getAuth } from "@/lib/auth/auth";
 import { resealStaffSecrets } from "@/lib/keys/reseal-staff-secrets";
 import { recordStaffAuditEvent } from "@/lib/auth/record-staff-audit-event";
-import { checkSignInThrottle, clearAccountFailures, recordSignInFailure } from "@/lib/auth/sign-in-throttle";
+import { clearAccountFailures, refundSignInAttempt, reserveSignInAttempt } from "@/lib/auth/sign-in-throttle";
 import type { StaffRequest } from "@/lib/auth/staff-request";
+import { RECOVERY_CODE_SHAPE, withSubmittedRecoveryCode } from "@/lib/auth/second-factor/recovery-code-storage";
+import { claimTotpStep } from "@/lib/auth/second-factor/totp-step";
 import { twoFactorChallengeUserId } from "@/lib/auth/two-factor-challenge-user";
 
 export type SecondFactorResult =
@@ -33,10 +35,21 @@ export async function verifySecondFactor(options: {
   }
   const subject = { subjectUserId };
   const challengeHeaders = withoutSessionCookie(request.headers);
-  const throttle = await checkSignInThrottle({ email: null, ipAddress: request.ipAddress });
+  const throttle = await reserveSignInAttempt({ email: null, ipAddress: request.ipAddress });
   if (throttle.locked) {
     await recordStaffAuditEvent({ action: "staff.sign_in.locked_out", actorId: null, request, metadata: { step: "second-factor", ...subject } });
     return { ok: false, error: "locked", retryAfterSeconds: throttle.retryAfterSeconds };
+  }
+
+  // A code already accepted once (or older than the last accepted) is
+  // refused before the library sees it: it would take it again.
+  if (options.kind === "totp" && (await claimTotpStep({ userId: subjectUserId, code })) === "replayed") {
+    await recordStaffAuditEvent({ action: "staff.mfa.code_replay_refused", actorId: null, request, metadata: { step: "sign-in", ...subject } });
+    return { ok: false, error: "invalid" };
+  }
+  if (options.kind === "recovery" && !RECOVERY_CODE_SHAPE.test(code)) {
+    await recordStaffAuditEvent({ action: "staff.sign_in.second_factor_failed", actorId: null, request, metadata: { kind: options.kind, code: "MALFORMED", ...subject } });
+    return { ok: false, error: "invalid" };
   }
 
   try {
@@ -44,8 +57,11 @@ export async function verifySecondFactor(options: {
     const { headers, response } =
       options.kind === "totp"
         ? await api.verifyTOTP({ body: { code, trustDevice: false }, headers: challengeHeaders, returnHeaders: true })
-        : await api.verifyBackupCode({ body: { code, trustDevice: false }, headers: challengeHeaders, returnHeaders: true });
+        : await withSubmittedRecoveryCode(code, () =>
+            api.verifyBackupCode({ body: { code, trustDevice: false }, headers: challengeHeaders, returnHeaders: true }),
+          );
     const { user } = response;
+    await refundSignInAttempt({ email: null, ipAddress: request.ipAddress });
     await clearAccountFailures({ email: user.email });
     await recordStaffAuditEvent({ action: "staff.sign_in.succeeded", actorId: user.id, request, metadata: { secondFactor: options.kind } });
     if (options.kind === "recovery") {
@@ -57,7 +73,6 @@ export async function verifySecondFactor(options: {
   } catch (error) {
     if (!isAPIError(error)) throw error;
     const code = typeof error.body?.code === "string" ? error.body.code : "";
-    await recordSignInFailure({ email: null, ipAddress: request.ipAddress });
     await recordStaffAuditEvent({
       action: "staff.sign_in.second_factor_failed",
       actorId: null,

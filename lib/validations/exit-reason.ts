@@ -1,10 +1,11 @@
 import { z } from "zod";
+import { hasVisibleContent } from "@/lib/validations/visible-text";
 import { EXIT_STAGES } from "@/lib/triage/pipeline-transitions";
 
 const label = z
   .string()
   .transform((value) => value.normalize("NFC").trim())
-  .pipe(z.string().min(1, "Write the reason.").max(100, "Keep it under 100 characters."));
+  .pipe(z.string().refine(hasVisibleContent, "Write the reason.").max(100, "Keep it under 100 characters."));
 
 // An exit reason an admin adds, renames, retires or brings back. Retired
 // reasons stay on the inquiries that used them; they are only no longer

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { hasVisibleContent } from "@/lib/validations/visible-text";
 
 export const NOTE_MAX = 4000;
 
@@ -14,7 +15,7 @@ export const InquiryNoteBodySchema = z
   .pipe(
     z
       .string()
-      .min(1, "Write the note first.")
+      .refine(hasVisibleContent, "Write the note first.")
       .max(NOTE_MAX, `Keep a note under ${NOTE_MAX} characters.`)
       .refine((value) => !UNSAFE.test(value), "The note contains characters that cannot be stored."),
   );

@@ -1,10 +1,11 @@
 import { z } from "zod";
+import { hasVisibleContent } from "@/lib/validations/visible-text";
 import { PIPELINE_STAGES } from "@/lib/triage/pipeline-transitions";
 
 const label = z
   .string()
   .transform((value) => value.normalize("NFC").trim())
-  .pipe(z.string().min(1, "Give every stage a name.").max(64, "Keep stage names under 64 characters."));
+  .pipe(z.string().refine(hasVisibleContent, "Give every stage a name.").max(64, "Keep stage names under 64 characters."));
 
 // The stages' labels and display order, as an admin edits them. The stages
 // themselves and the moves between them are code (pipeline-transitions.ts);

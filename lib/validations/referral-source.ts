@@ -1,9 +1,10 @@
 import { z } from "zod";
+import { visibleLength } from "@/lib/validations/visible-text";
 
 const label = z
   .string()
   .transform((value) => value.normalize("NFC").trim())
-  .pipe(z.string().min(2, "Write the source's name.").max(100, "Keep it under 100 characters."));
+  .pipe(z.string().refine((v) => visibleLength(v) >= 2, "Write the source's name.").max(100, "Keep it under 100 characters."));
 
 // A referral source an admin adds, renames, retires or brings back. The code
 // is permanent (inquiries and reports refer to it); the form's own answers

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { visibleLength } from "@/lib/validations/visible-text";
 import { REFERENCE_CODE_PATTERN } from "@/lib/inquiries/reference-code";
 import { categoryOf, DELETION_CATEGORIES, LEGAL_HOLD_CATEGORIES } from "@/lib/validations/admin-reason-categories";
 
@@ -10,7 +11,7 @@ const referenceCode = z
 const reason = z
   .string()
   .transform((value) => value.normalize("NFC").trim())
-  .pipe(z.string().min(5, "Give the reason (at least 5 characters).").max(500, "Keep the reason under 500 characters."));
+  .pipe(z.string().refine((v) => visibleLength(v) >= 5, "Give the reason (at least 5 characters).").max(500, "Keep the reason under 500 characters."));
 
 // An admin's legal-hold and deletion requests. Both record a reason category
 // in the audit log; a hold also its case reference (kept beside the record,

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { hasVisibleContent } from "@/lib/validations/visible-text";
 
 // C0/C1 control characters (tab and newline are allowed only where a field is
 // multi-line) and Unicode bidirectional overrides, which can make a stored value
@@ -16,13 +17,15 @@ export function requiredText(options: { max: number; code: string }) {
     .pipe(
       z
         .string()
-        .min(1, `${options.code}.required`)
+        .refine(hasVisibleContent, `${options.code}.required`)
         .max(options.max, `${options.code}.tooLong`)
         .refine((v) => !CONTROL_OR_BIDI.test(v) && !NEWLINE_OR_TAB.test(v) && !LONE_SURROGATE.test(v), "text.invalidCharacters"),
     );
 }
 
-// Optional text: an untouched form field arrives as "", which means "not given".
+// Optional text: an untouched form field arrives as "", which means "not
+// given"; so does one that shows nothing (only invisible characters), so a
+// field that is required in some cases (referrerName) is caught as missing.
 export function optionalText(options: { max: number; code: string; multiline?: boolean }) {
   return z
     .string({ error: `${options.code}.invalid` })
@@ -34,6 +37,6 @@ export function optionalText(options: { max: number; code: string; multiline?: b
         .max(options.max, `${options.code}.tooLong`)
         .refine((v) => !CONTROL_OR_BIDI.test(v) && !LONE_SURROGATE.test(v), "text.invalidCharacters")
         .refine((v) => options.multiline === true || !NEWLINE_OR_TAB.test(v), "text.invalidCharacters")
-        .transform((v) => (v === "" ? undefined : v)),
+        .transform((v) => (hasVisibleContent(v) ? v : undefined)),
     );
 }

@@ -16,7 +16,7 @@ import { closeMailTransport } from "@/lib/notifications/mail-transport";
 import { setAppEnvironment } from "@/__tests__/support/app-environment";
 import { quietBetterAuthWarnings } from "@/__tests__/support/quiet-better-auth";
 import { startSmtpSink, type SmtpSink } from "@/__tests__/support/smtp-sink";
-import { enrolSecondFactor, invitationTokenFrom, latestMailTo, staffContext, wrongTotpCode } from "@/__tests__/support/staff-accounts";
+import { accessLinkToken, confirmedStaffContext, enrolSecondFactor, invitationTokenFrom, latestMailTo, redeemLink, staffContext, wrongTotpCode } from "@/__tests__/support/staff-accounts";
 import { allAuditRows, auditCursor, type AuditRow } from "@/__tests__/support/staff-audit";
 import { StaffBrowser } from "@/__tests__/support/staff-request";
 import { onTestDatabaseTeardown, provideTestDatabase } from "@/__tests__/support/test-database";
@@ -48,6 +48,7 @@ const secrets = {
 const adminBrowser = new StaffBrowser(ADMIN_IP);
 const coordinatorBrowser = new StaffBrowser(COORDINATOR_IP);
 let adminId = "";
+let adminSetUpLink = "";
 let coordinatorId = "";
 let coordinatorSecret = "";
 const [ADMIN_PASSWORD = "", COORDINATOR_PASSWORD = "", THIRD_PASSWORD = ""] = secrets.passwords;
@@ -91,6 +92,13 @@ async function passwordStep(email: string, password: string, browser: StaffBrows
   browser.absorb(result.setCookies);
 }
 
+async function fullSignIn(email: string, password: string, secret: string, browser: StaffBrowser): Promise<void> {
+  await passwordStep(email, password, browser);
+  const second = await verifySecondFactor({ code: totpCode(secret), kind: "totp", request: browser.request() });
+  if (!second.ok) throw new Error(second.error);
+  browser.absorb(second.setCookies);
+}
+
 async function sessionId(browser: StaffBrowser): Promise<string> {
   const state = await readStaffSession({ request: browser.request(), touch: false });
   if (state.status === "signed-out") throw new Error("not signed in");
@@ -101,17 +109,31 @@ const REFUSED = /permission denied for table AuditEvent/;
 
 describe("the audit trail of staff access", () => {
   it("records the command-line admin (no actor, no address)", async () => {
-    adminId = (await createFirstAdmin({ email: "admin@clinic.example", name: "Ada", password: ADMIN_PASSWORD })).userId;
+    const created = await createFirstAdmin({ email: "admin@clinic.example", name: "Ada", password: ADMIN_PASSWORD });
+    adminId = created.userId;
+    adminSetUpLink = created.enrolmentUrl;
+    secrets.tokens.push(accessLinkToken(created.enrolmentUrl));
     const rows = await audit.next();
-    expect(rows.map((r) => r.action)).toEqual(["staff.admin.created"]);
+    expect(rows.map((r) => r.action)).toEqual(["staff.admin.created", "staff.mfa.enrolment_link_created"]);
     expect(rows[0]).toMatchObject({ actorType: "SYSTEM", actorId: null, ipAddress: null, metadata: { subjectUserId: adminId, via: "command line" } });
   });
 
-  it("records a sign-in without a second factor, then the enrolment", async () => {
-    await passwordStep("admin@clinic.example", ADMIN_PASSWORD, adminBrowser);
+  it("records a refused password-only sign-in, the set-up link's use, then the enrolment", async () => {
+    await expect(passwordStep("admin@clinic.example", ADMIN_PASSWORD, adminBrowser)).rejects.toThrow("not-enrolled");
+    const refused = await audit.next();
+    expect(refused.map((r) => r.action)).toEqual(["staff.sign_in.refused_not_enrolled"]);
+    expect(refused[0]).toMatchObject({ actorId: null, ipAddress: ADMIN_IP, metadata: { subjectUserId: adminId } });
+
+    await redeemLink(adminBrowser, adminSetUpLink, ADMIN_PASSWORD);
     const signIn = await audit.next();
-    expect(signIn.map((r) => r.action)).toEqual(["staff.sign_in.succeeded"]);
-    expect(signIn[0]).toMatchObject({ actorType: "STAFF", actorId: adminId, ipAddress: ADMIN_IP, userAgent: "jest", metadata: { secondFactor: "not-enrolled" } });
+    expect(signIn.map((r) => r.action)).toEqual(["staff.mfa.enrolment_link_used", "staff.sign_in.succeeded"]);
+    expect(signIn[1]).toMatchObject({
+      actorType: "STAFF",
+      actorId: adminId,
+      ipAddress: ADMIN_IP,
+      userAgent: "jest",
+      metadata: { secondFactor: "not-enrolled", via: "enrolment link" },
+    });
 
     const enrolled = await enrolSecondFactor(adminBrowser, ADMIN_PASSWORD);
     secrets.totpSecrets.push(enrolled.secret);
@@ -241,23 +263,27 @@ describe("the audit trail of staff access", () => {
   });
 
   it("records an admin's reset of a second factor", async () => {
-    await resetStaffSecondFactor({ admin: await staffContext(adminBrowser), userId: coordinatorId });
-    expect(await audit.nextSummaries()).toEqual([row("staff.mfa.reset_by_admin", adminId, ADMIN_IP, coordinatorId)]);
+    await resetStaffSecondFactor({ admin: await confirmedStaffContext(adminBrowser, ADMIN_PASSWORD), userId: coordinatorId });
+    expect(await audit.nextSummaries()).toEqual([
+      row("staff.reauthenticated", adminId, ADMIN_IP),
+      row("staff.mfa.reset_by_admin", adminId, ADMIN_IP, coordinatorId),
+      row("staff.mfa.enrolment_link_created", adminId, ADMIN_IP, coordinatorId),
+    ]);
   });
 
   it("records the idle timeout and the 12-hour expiry of a session", async () => {
     const idle = new StaffBrowser("203.0.113.7");
-    await passwordStep("casey@clinic.example", COORDINATOR_PASSWORD, idle);
+    await fullSignIn("admin@clinic.example", ADMIN_PASSWORD, secrets.totpSecrets[0] ?? "", idle);
     const old = new StaffBrowser("203.0.113.8");
-    await passwordStep("casey@clinic.example", COORDINATOR_PASSWORD, old);
+    await fullSignIn("admin@clinic.example", ADMIN_PASSWORD, secrets.totpSecrets[0] ?? "", old);
     await audit.next();
     await sql.query(`UPDATE "StaffSession" SET "updatedAt" = now() - interval '1 hour' WHERE "id" = $1`, [await sessionId(idle)]);
     await sql.query(`UPDATE "StaffSession" SET "createdAt" = now() - interval '13 hours' WHERE "id" = $1`, [await sessionId(old)]);
     expect(await readStaffSession({ request: idle.request() })).toEqual({ status: "signed-out" });
     expect(await readStaffSession({ request: old.request() })).toEqual({ status: "signed-out" });
     expect(await audit.nextSummaries()).toEqual([
-      row("staff.session.idle_timeout", coordinatorId, "203.0.113.7"),
-      row("staff.session.expired", coordinatorId, "203.0.113.8"),
+      row("staff.session.idle_timeout", adminId, "203.0.113.7"),
+      row("staff.session.expired", adminId, "203.0.113.8"),
     ]);
   });
 
@@ -283,6 +309,7 @@ describe("the audit trail of staff access", () => {
     const { rows: stored } = await sql.query<{ value: string }>(
       `SELECT "token" AS value FROM "StaffSession"
        UNION ALL SELECT "tokenHash" FROM "StaffInvitation"
+       UNION ALL SELECT "tokenHash" FROM "StaffAccessLink"
        UNION ALL SELECT "secret" FROM "StaffTwoFactor"
        UNION ALL SELECT "backupCodes" FROM "StaffTwoFactor"
        UNION ALL SELECT "password" FROM "StaffAccount" WHERE "password" IS NOT NULL

@@ -91,3 +91,35 @@ it("clears the account's failures after a complete sign-in", async () => {
   // Eight failures in the window, but never five in a row.
   expect(await attempt(member.email, member.password, "192.0.2.40")).toMatchObject({ ok: true, next: "second-factor" });
 });
+
+// Issue 14: the count is taken before the hash check, so parallel guesses
+// cannot all slip in before the fifth failure is written.
+it("lets at most five of fifty parallel wrong passwords reach the password check, and locks the account", async () => {
+  const member = await newAccount();
+  const addresses = Array.from({ length: 50 }, (_, i) => `192.0.2.${100 + (i % 5)}`);
+  const results = await Promise.all(addresses.map((ip, i) => attempt(member.email, `parallel wrong guess ${i}`, ip)));
+  const checked = results.filter((result) => !result.ok && result.error === "invalid").length;
+  expect(checked).toBeGreaterThan(0);
+  expect(checked).toBeLessThanOrEqual(ACCOUNT_MAX_FAILURES);
+  expect(results.filter((result) => !result.ok && result.error === "locked")).toHaveLength(50 - checked);
+  expect(await attempt(member.email, member.password, "192.0.2.110")).toEqual(LOCKED);
+});
+
+it("lets at most twenty of fifty parallel guesses from one address reach the password check", async () => {
+  const results = await Promise.all(
+    Array.from({ length: 50 }, (_, i) => attempt(`parallel${i}@clinic.example`, "some passphrase or other", "192.0.2.120")),
+  );
+  const checked = results.filter((result) => !result.ok && result.error === "invalid").length;
+  expect(checked).toBeGreaterThan(0);
+  expect(checked).toBeLessThanOrEqual(ADDRESS_MAX_FAILURES);
+  expect(results.filter((result) => !result.ok && result.error === "locked")).toHaveLength(50 - checked);
+});
+
+it("refunds the attempt when the password is right, so successes never lock an account", async () => {
+  const member = await newAccount();
+  for (let i = 0; i < ACCOUNT_MAX_FAILURES + 2; i += 1) {
+    expect(await attempt(member.email, member.password, "192.0.2.130")).toMatchObject({ ok: true, next: "second-factor" });
+  }
+  for (let i = 0; i < ACCOUNT_MAX_FAILURES - 1; i += 1) await attempt(member.email, `wrong guess ${i}`, "192.0.2.130");
+  expect(await attempt(member.email, member.password, "192.0.2.130")).toMatchObject({ ok: true, next: "second-factor" });
+});

@@ -5,6 +5,7 @@ import { readStaffSession } from "@/lib/auth/staff-session";
 import { verifySecondFactor } from "@/lib/auth/verify-second-factor";
 import { disconnectDb } from "@/lib/db/client";
 import { setAppEnvironment } from "@/__tests__/support/app-environment";
+import { redeemLink } from "@/__tests__/support/staff-accounts";
 import { StaffBrowser } from "@/__tests__/support/staff-request";
 import { onTestDatabaseTeardown, provideTestDatabase } from "@/__tests__/support/test-database";
 import { secretFromOtpauthUri, totpCode } from "@/__tests__/support/totp";
@@ -13,14 +14,14 @@ provideTestDatabase();
 beforeAll(() => setAppEnvironment({ MAIL_SINK_DIR: "/tmp/iop-test-mail-unused" }));
 onTestDatabaseTeardown(() => disconnectDb());
 
-it("admin: create, sign in, enrol, sign in with TOTP", async () => {
+it("admin: create, open the printed set-up link, enrol, sign in with TOTP", async () => {
   const password = "correct horse battery staple";
-  await createFirstAdmin({ email: "Admin@Clinic.example", name: "Ada", password });
+  const created = await createFirstAdmin({ email: "Admin@Clinic.example", name: "Ada", password });
   const browser = new StaffBrowser();
-  const first = await signInWithPassword({ email: "admin@clinic.example", password, request: browser.request() });
-  expect(first).toMatchObject({ ok: true, next: "enrol" });
-  if (!first.ok) return;
-  browser.absorb(first.setCookies);
+  // The password alone does not open the new account.
+  expect(await signInWithPassword({ email: "admin@clinic.example", password, request: browser.request() })).toEqual({ ok: false, error: "not-enrolled" });
+  expect(await readStaffSession({ request: browser.request() })).toEqual({ status: "signed-out" });
+  await redeemLink(browser, created.enrolmentUrl, password);
   expect(await readStaffSession({ request: browser.request() })).toMatchObject({ status: "needs-second-factor" });
 
   const started = await startSecondFactorEnrolment({ password, request: browser.request() });

@@ -16,6 +16,7 @@ export default async function EnrolPage() {
     <main id="main" className="staff-narrow">
       <h1>Set up two-step sign-in</h1>
       <p>Staff accounts need a code from your phone as well as your password. This takes about two minutes.</p>
+      <p className="hint">Your link has now been used: if you sign out before finishing, ask an administrator for a new one.</p>
       <EnrolFlow />
       <form action={signOutAction} className="enrol-sign-out">
         <button className="button-secondary" type="submit">

@@ -4,6 +4,7 @@ import { redirect } from "next/navigation";
 import { z } from "zod";
 import { acceptStaffInvitation } from "@/lib/auth/invitations/accept-staff-invitation";
 import { readStaffRequest } from "@/lib/auth/staff-request";
+import { StaffNameSchema } from "@/lib/validations/staff-name";
 import { StaffPasswordSchema } from "@/lib/validations/staff-password";
 
 export type AcceptInvitationState = {
@@ -14,7 +15,7 @@ export type AcceptInvitationState = {
 const AcceptInvitation = z
   .object({
     token: z.string().regex(/^[A-Za-z0-9_-]{43}$/),
-    name: z.string().trim().min(1, "Enter your name.").max(100, "Use at most 100 characters."),
+    name: StaffNameSchema,
     password: StaffPasswordSchema,
     confirmPassword: z.string(),
   })
@@ -34,6 +35,7 @@ export async function acceptInvitationAction(_previous: AcceptInvitationState, f
   }
   const result = await acceptStaffInvitation({ ...parsed.data, request: await readStaffRequest() });
   if (!result.ok) {
+    if (result.error === "invalid-name") return { fieldErrors: { name: "Enter your name." } };
     if (result.error === "weak-password") return { fieldErrors: { password: "Use at least 12 characters." } };
     return result.error === "common-password"
       ? { fieldErrors: { password: "That password is too common. Try a short sentence only you would think of." } }

@@ -20,7 +20,7 @@ export async function signInAction(_previous: SignInState, form: FormData): Prom
   if (!parsed.success) return { formError: "Enter your email address and password.", email };
   const result = await signInWithPassword({ ...parsed.data, request: await readStaffRequest() });
   if (!result.ok) return { formError: lockoutOrGeneric(result), email };
-  redirect(result.next === "enrol" ? "/staff/enrol" : "/staff/sign-in/verify");
+  redirect("/staff/sign-in/verify");
 }
 
 const CodeStep = z.object({ code: z.string().trim().min(6).max(32), kind: z.enum(["totp", "recovery"]) });
@@ -35,6 +35,9 @@ export async function verifySecondFactorAction(_previous: SignInState, form: For
 }
 
 function lockoutOrGeneric(result: { error: string; retryAfterSeconds?: number }): string {
+  if (result.error === "not-enrolled") {
+    return "This account has no two-step sign-in set up, so it cannot sign in with a password alone. Ask an administrator to send you a set-up link.";
+  }
   if (result.error === "locked") {
     const minutes = Math.max(1, Math.ceil((result.retryAfterSeconds ?? 900) / 60));
     return `Too many attempts. Sign-in is paused for about ${minutes} minute${minutes === 1 ? "" : "s"}. If this wasn't you, tell an administrator.`;

@@ -24,9 +24,10 @@ export async function createStaffInvitation(options: {
   const db = getDb();
   const inviter = await db.staffUser.findUnique({ where: { id: options.invitedById }, select: { role: true, banned: true } });
   if (inviter?.role !== "admin" || inviter.banned) throw new InvitationRefusedError("Only administrators can invite.");
-  if (await db.staffUser.findUnique({ where: { email }, select: { id: true } })) {
-    throw new InvitationRefusedError("This address already has a staff account.");
-  }
+  // A disabled account can be invited again: accepting brings it back with
+  // a new password and no second factor (it enrols like a new colleague).
+  const existing = await db.staffUser.findUnique({ where: { email }, select: { banned: true } });
+  if (existing && !existing.banned) throw new InvitationRefusedError("This address already has an active staff account.");
   const { token, tokenHash } = newInvitationToken();
   const expiresAt = new Date(Date.now() + INVITATION_LIFETIME_HOURS * 3_600_000);
   const invitation = await db.$transaction(async (tx) => {

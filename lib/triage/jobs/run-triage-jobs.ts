@@ -1,5 +1,7 @@
 import "server-only";
 import { getPool } from "@/lib/db/client";
+import { disableUnenrolledAccounts } from "@/lib/auth/disable-unenrolled-accounts";
+import { hashLegacyRecoveryCodes } from "@/lib/auth/second-factor/hash-legacy-recovery-codes";
 import { logger } from "@/lib/logging/logger";
 import { countEscalations } from "@/lib/metrics/escalation-metrics";
 import { processNewArrivals } from "@/lib/triage/jobs/process-new-arrivals";
@@ -29,6 +31,10 @@ export function runTriageJobs(options: { tickMs?: number } = {}): TriageJobs {
       if (escalations.ran) countEscalations(escalations.value);
       const traces = await purgeRequestMetadata();
       if (traces > 0) logger.info({ purged: traces }, "request metadata purged");
+      const rehashed = await hashLegacyRecoveryCodes();
+      if (rehashed > 0) logger.info({ accounts: rehashed }, "stored recovery codes hashed");
+      const disabled = await disableUnenrolledAccounts();
+      if (disabled > 0) logger.info({ accounts: disabled }, "accounts without a second factor disabled");
       const purged = await purgeIfDue();
       if (purged) logger.info({ anonymised: purged.inquiries, notes: purged.notes }, "retention purge completed");
     } catch (err) {

@@ -7,7 +7,7 @@ import { e2eSettings } from "../settings";
 import { createAdminWithCli } from "./create-admin-with-cli";
 import { invitationLinkFor } from "./invitation-mail";
 import { cookieHeader } from "./staff-fetch";
-import { acceptInvitation, enrol, inviteFromUsersPage, signInWithPassword } from "./staff-flows";
+import { acceptInvitation, enrol, inviteFromUsersPage, openSetUpLink } from "./staff-flows";
 import { restoreSession, sessionExists, sessionsOf, setBanned, staffUserByEmail, type StaffSessionRow } from "./staff-database";
 
 // Who the authorisation matrix asks as. Every account is made the way people
@@ -135,18 +135,19 @@ async function createPersonas(browser: Browser): Promise<Personas> {
 
   // An admin from the command line, enrolled: the one who invites the rest.
   const admin = account("admin", "admin");
-  await createAdminWithCli(admin);
+  const adminCli = await createAdminWithCli(admin);
   const adminContext = await browser.newContext({ baseURL });
   const adminPage = await adminContext.newPage();
-  await signInWithPassword(adminPage, admin);
+  await openSetUpLink(adminPage, { text: adminCli.output, password: admin.password });
   const adminFactor = await enrol(adminPage, admin.password);
 
-  // Another admin from the command line who has done the password step only.
+  // Another admin from the command line who has opened the set-up link but
+  // not connected an authenticator.
   const withoutMfa = account("unenrolled", "admin");
-  await createAdminWithCli(withoutMfa);
+  const withoutMfaCli = await createAdminWithCli(withoutMfa);
   const withoutMfaContext = await browser.newContext({ baseURL });
   const withoutMfaPage = await withoutMfaContext.newPage();
-  await signInWithPassword(withoutMfaPage, withoutMfa);
+  await openSetUpLink(withoutMfaPage, { text: withoutMfaCli.output, password: withoutMfa.password });
   await expect(withoutMfaPage).toHaveURL(/\/staff\/enrol$/);
 
   // Invited colleagues, each enrolled in a browser of their own.

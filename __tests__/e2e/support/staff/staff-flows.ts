@@ -19,6 +19,20 @@ export async function signInWithPassword(page: Page, options: { email: string; p
   await submitPassword(page, options);
 }
 
+/**
+ * Opens the one-time set-up link `staff:create-admin` printed (or an admin's
+ * reset mail carried), on this suite's server, and confirms the password;
+ * lands on the enrolment page. The password alone no longer gets there.
+ */
+export async function openSetUpLink(page: Page, options: { text: string; password: string }): Promise<void> {
+  const token = /\/staff\/enrol\/link#token=([A-Za-z0-9_-]{43})/.exec(options.text)?.[1];
+  expect(token, "a set-up link in the text").toBeTruthy();
+  await page.goto(`/staff/enrol/link#token=${token ?? ""}`);
+  await page.getByLabel("Your password").fill(options.password);
+  await page.getByRole("button", { name: "Continue to set-up" }).click();
+  await expect(page).toHaveURL(/\/staff\/enrol$/);
+}
+
 /** Enrolment, step one: the password again. Leaves the page showing the key, QR code and recovery codes. */
 export async function startEnrolment(page: Page, password: string): Promise<EnrolledFactor> {
   await expect(page).toHaveURL(/\/staff\/enrol$/);

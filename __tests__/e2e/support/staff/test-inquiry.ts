@@ -82,10 +82,11 @@ export async function stateDigest(inquiryId: string): Promise<string> {
          (SELECT count(*) FROM "InquiryNoteVersion" v JOIN "InquiryNote" n ON n.id = v."noteId" WHERE n."inquiryId" = $1),
          (SELECT count(*) FROM "AuditEvent" WHERE "inquiryId" = $1 OR action IN ('inquiry.searched', 'inquiry.exported')),
          ${rows("TriageSettings")}, ${rows("PipelineStage")}, ${rows("ExitReason")}, ${rows("ReferralSource")},
-         ${rows("StaffProfile")}, ${rows("StaffInvitation")},
+         ${rows("StaffProfile")}, ${rows("StaffInvitation")}, ${rows("StaffAccessLink")},
          ${rows("ConsentRecord", `WHERE t."inquiryId" = $1`)},
          -- What admins set, not the delivery bookkeeping the outbox worker keeps updating.
          (SELECT string_agg(concat_ws(',', id, name, "urlOrigin", format, events, "secretEnc"), '|' ORDER BY id) FROM "WebhookEndpoint"),
+         (SELECT string_agg(coalesce(password, ''), '|' ORDER BY id) FROM "StaffAccount"),
          (SELECT string_agg(concat_ws(',', id, role, banned, "twoFactorEnabled", name, email), '|' ORDER BY id) FROM "StaffUser")
        )) AS digest`,
       [inquiryId],

@@ -4,7 +4,7 @@ import { e2eSettings } from "../settings";
 import { createAdminWithCli } from "./create-admin-with-cli";
 import { invitationLinkFor } from "./invitation-mail";
 import { staffUserByEmail } from "./staff-database";
-import { acceptInvitation, enrol, inviteFromUsersPage, signInWithPassword } from "./staff-flows";
+import { acceptInvitation, enrol, inviteFromUsersPage, openSetUpLink } from "./staff-flows";
 
 // A small staff team for the triage and accessibility specs, made the way
 // people make one: an admin from the command line, a coordinator invited by
@@ -38,10 +38,10 @@ export async function createTriageTeam(browser: Browser, label: string): Promise
   });
 
   const admin = details("admin", "admin");
-  await createAdminWithCli(admin);
+  const adminCli = await createAdminWithCli(admin);
   const adminContext = await browser.newContext({ baseURL });
   const adminPage = await adminContext.newPage();
-  await signInWithPassword(adminPage, admin);
+  await openSetUpLink(adminPage, { text: adminCli.output, password: admin.password });
   const adminFactor = await enrol(adminPage, admin.password);
 
   const coordinator = details("coordinator", "coordinator");

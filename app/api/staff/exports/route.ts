@@ -1,3 +1,4 @@
+import { hasRecentReauthentication } from "@/lib/auth/reauthentication";
 import { requireStaffAction, StaffAccessDeniedError } from "@/lib/auth/require-staff";
 import { getEnv } from "@/lib/env";
 import { problemResponse } from "@/lib/http/problem-response";
@@ -29,6 +30,8 @@ export async function POST(request: Request): Promise<Response> {
   const form = await request.formData();
   const filter = Object.fromEntries(FILTER_KEYS.map((key) => [key, form.get(key) ?? undefined]));
   const parsed = InquiryExportSchema.safeParse({ category: form.get("category") ?? undefined, columns: form.getAll("columns"), filter });
+  // Taking data out needs a recent "Confirm it's you" (lib/auth/reauthentication.ts).
+  if (!(await hasRecentReauthentication(admin))) return backToForm(filter, "reauth");
   if (!parsed.success) {
     const field = parsed.error.issues[0]?.path[0] === "columns" ? "columns" : "category";
     return backToForm(filter, field);

@@ -1,11 +1,16 @@
 import type { Metadata } from "next";
+import { TableScroll } from "@/components/staff/TableScroll";
+import { ChangePasswordForm } from "@/app/staff/(signed-in)/account/ChangePasswordForm";
+import { RecoveryCodesForm } from "@/app/staff/(signed-in)/account/RecoveryCodesForm";
 import { signOutAction } from "@/app/staff/session/actions";
+import { listOwnSignIns } from "@/lib/auth/account/list-own-sign-ins";
 import { requireStaffPage } from "@/lib/auth/require-staff";
 
 export const metadata: Metadata = { title: "My account" };
 
 export default async function AccountPage() {
   const staff = await requireStaffPage();
+  const signIns = await listOwnSignIns({ userId: staff.user.id });
   return (
     <>
       <h1>My account</h1>
@@ -28,6 +33,46 @@ export default async function AccountPage() {
             Sign out everywhere
           </button>
         </form>
+      </section>
+      <section aria-labelledby="password-heading">
+        <h2 id="password-heading">Change your password</h2>
+        <p>You need your current password and a code from your authenticator app. Your other sessions end.</p>
+        <ChangePasswordForm />
+      </section>
+      <section aria-labelledby="codes-heading">
+        <h2 id="codes-heading">Recovery codes</h2>
+        <p>Used some, or lost the list? Make ten new ones; the old ones stop working.</p>
+        <RecoveryCodesForm />
+      </section>
+      <section aria-labelledby="sign-ins-heading">
+        <h2 id="sign-ins-heading">Recent sign-ins</h2>
+        <p>Your last sign-ins and refused attempts on your account. Anything you do not recognise? Change your password and tell an administrator.</p>
+        {signIns.length === 0 ? (
+          <p>None yet.</p>
+        ) : (
+          <TableScroll label="Recent sign-ins">
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col">When (UTC)</th>
+                  <th scope="col">Outcome</th>
+                  <th scope="col">Address</th>
+                  <th scope="col">Browser</th>
+                </tr>
+              </thead>
+              <tbody>
+                {signIns.map((signIn, index) => (
+                  <tr key={`${signIn.at.getTime()}-${index}`}>
+                    <td>{signIn.at.toISOString().replace("T", " ").slice(0, 19)}</td>
+                    <td>{signIn.outcome === "signed in" ? "Signed in" : "Refused"}</td>
+                    <td>{signIn.ipAddress ?? "—"}</td>
+                    <td>{signIn.userAgent ?? "—"}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableScroll>
+        )}
       </section>
       <section aria-labelledby="factor-heading">
         <h2 id="factor-heading">Lost your phone?</h2>

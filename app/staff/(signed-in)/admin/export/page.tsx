@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { ReauthenticationNotice } from "@/app/staff/(signed-in)/confirm/ReauthenticationNotice";
 import { requireStaffPage } from "@/lib/auth/require-staff";
 import { getDb } from "@/lib/db/client";
 import { EXPORT_CATEGORIES } from "@/lib/validations/admin-reason-categories";
@@ -13,6 +14,7 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 const ERRORS = new Map<string, string>([
   ["category", "Choose why this export is needed."],
   ["columns", "Choose at least one column."],
+  ["reauth", "Confirm it's you first (link above), then export again."],
   ["too-many", "Too many inquiries match for one export. Narrow the filter, for example to a shorter date range."],
 ]);
 
@@ -20,7 +22,7 @@ const ERRORS = new Map<string, string>([
 // again and answers with the file. The inbox's filter can be handed over in
 // the query string (same names as the inbox's).
 export default async function ExportPage({ searchParams }: Props) {
-  await requireStaffPage({ role: "admin" });
+  const admin = await requireStaffPage({ role: "admin" });
   const params = await searchParams;
   const filter = ExportFilterSchema.parse(params);
   const error = typeof params.error === "string" ? ERRORS.get(params.error) : undefined;
@@ -37,6 +39,7 @@ export default async function ExportPage({ searchParams }: Props) {
         A spreadsheet (CSV) of the inquiries that match the filter, with only the columns you choose. Names, contact details and answers are
         never exported: open a record for those. Each export is recorded in the audit log with your reason.
       </p>
+      <ReauthenticationNotice staff={admin} back="/staff/admin/export" what="Exports" />
       {error ? (
         <p className="alert alert--error" role="alert">
           {error}

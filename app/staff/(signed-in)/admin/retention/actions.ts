@@ -2,6 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import type { SettingsFormState } from "@/app/staff/(signed-in)/admin/settings/form-state";
+import { ReauthenticationRequiredError, requireRecentReauthentication } from "@/lib/auth/reauthentication";
 import { requireStaffAction, StaffAccessDeniedError } from "@/lib/auth/require-staff";
 import { deleteInquiryOnRequest } from "@/lib/triage/delete-inquiry-on-request";
 import { RetentionRefusedError } from "@/lib/triage/retention-refused-error";
@@ -17,6 +18,7 @@ async function asAdmin(work: (admin: Awaited<ReturnType<typeof requireStaffActio
   } catch (error) {
     if (error instanceof StaffAccessDeniedError || error instanceof StaffNotActiveError) return { formError: "Only administrators can do that." };
     if (error instanceof RetentionRefusedError) return { formError: error.message };
+    if (error instanceof ReauthenticationRequiredError) return { formError: "Confirm it's you first (link at the top of the page)." };
     throw error;
   }
 }
@@ -35,6 +37,7 @@ export async function deletionAction(_previous: SettingsFormState, form: FormDat
   return asAdmin(async (admin) => {
     const parsed = DeletionRequestSchema.safeParse(Object.fromEntries(form));
     if (!parsed.success) return { formError: parsed.error.issues[0]?.message ?? "Check the form." };
+    await requireRecentReauthentication(admin);
     await deleteInquiryOnRequest({ admin, referenceCode: parsed.data.referenceCode, category: parsed.data.category });
     return { ok: `The personal details of ${parsed.data.referenceCode} are deleted.` };
   });

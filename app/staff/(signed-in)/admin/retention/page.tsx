@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { deletionAction, legalHoldAction } from "@/app/staff/(signed-in)/admin/retention/actions";
 import { ActionForm } from "@/app/staff/(signed-in)/admin/settings/ActionForm";
+import { ReauthenticationNotice } from "@/app/staff/(signed-in)/confirm/ReauthenticationNotice";
 import { requireStaffPage } from "@/lib/auth/require-staff";
 import { getDb } from "@/lib/db/client";
 import { getTriageSettings } from "@/lib/triage/triage-settings";
@@ -15,7 +16,7 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 // Retention for admins: the policy and its last run, legal holds, deletion on
 // request. Reference codes and dates only; nothing here opens a record.
 export default async function RetentionPage({ searchParams }: Props) {
-  await requireStaffPage({ role: "admin" });
+  const staff = await requireStaffPage({ role: "admin" });
   const { ref } = await searchParams;
   const reference = typeof ref === "string" && /^[A-Za-z0-9-]{9}$/.test(ref) ? ref.toUpperCase() : "";
   const db = getDb();
@@ -31,6 +32,7 @@ export default async function RetentionPage({ searchParams }: Props) {
   return (
     <>
       <h1>Retention</h1>
+      <ReauthenticationNotice staff={staff} back="/staff/admin/retention" what="Deletions on request" />
       <section aria-labelledby="policy-heading">
         <h2 id="policy-heading">Policy</h2>
         <p>

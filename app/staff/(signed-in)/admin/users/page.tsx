@@ -3,6 +3,7 @@ import type { Metadata } from "next";
 import { revokeInvitationAction, staffUserAction } from "@/app/staff/(signed-in)/admin/users/actions";
 import { AdminActionForm } from "@/components/staff/AdminActionForm";
 import { InviteForm } from "@/components/staff/InviteForm";
+import { ReauthenticationNotice } from "@/app/staff/(signed-in)/confirm/ReauthenticationNotice";
 import { requireStaffPage } from "@/lib/auth/require-staff";
 import { getDb } from "@/lib/db/client";
 
@@ -26,9 +27,13 @@ export default async function UsersPage() {
   return (
     <>
       <h1>Users</h1>
+      <ReauthenticationNotice staff={admin} back="/staff/admin/users" what="Second-factor resets" />
       <section aria-labelledby="invite-heading">
         <h2 id="invite-heading">Invite a colleague</h2>
-        <p>They get an email with a link that works once, for 72 hours, to set a password and connect an authenticator app.</p>
+        <p>
+          They get an email with a link that works once, for 72 hours, to set a password and connect an authenticator app. A disabled
+          colleague&apos;s address can be invited again.
+        </p>
         <InviteForm />
       </section>
 
@@ -70,14 +75,21 @@ export default async function UsersPage() {
                             label={user.banned ? `Enable ${user.name}` : `Disable ${user.name}`}
                             danger={!user.banned}
                           />
-                          {user.twoFactorEnabled ? (
+                          {user.banned ? null : (
                             <AdminActionForm
                               action={staffUserAction}
                               hidden={{ userId: user.id, command: "reset-second-factor" }}
-                              label={`Reset ${user.name}'s second factor`}
-                              danger
+                              label={user.twoFactorEnabled ? `Reset ${user.name}'s second factor` : `Send ${user.name} a new set-up link`}
+                              danger={user.twoFactorEnabled}
                             />
-                          ) : null}
+                          )}
+                          {user.banned ? null : (
+                            <AdminActionForm
+                              action={staffUserAction}
+                              hidden={{ userId: user.id, command: "send-password-reset" }}
+                              label={`Send ${user.name} a password reset link`}
+                            />
+                          )}
                         </>
                       )}
                     </td>

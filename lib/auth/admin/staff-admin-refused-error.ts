@@ -1,0 +1,2 @@
+// An admin operation refused for a reason the admin should read.
+export class StaffAdminRefusedError extends Error {}
