@@ -1,7 +1,6 @@
 import "server-only";
 import { isAPIError } from "better-auth/api";
 import { getAuth } from "@/lib/auth/auth";
-import { resealStaffSecrets } from "@/lib/keys/reseal-staff-secrets";
 import { recordStaffAuditEvent } from "@/lib/auth/record-staff-audit-event";
 import { clearAccountFailures, refundSignInAttempt, reserveSignInAttempt } from "@/lib/auth/sign-in-throttle";
 import type { StaffRequest } from "@/lib/auth/staff-request";
@@ -66,8 +65,6 @@ export async function verifySecondFactor(options: {
     await recordStaffAuditEvent({ action: "staff.sign_in.succeeded", actorId: user.id, request, metadata: { secondFactor: options.kind } });
     if (options.kind === "recovery") {
       await recordStaffAuditEvent({ action: "staff.mfa.recovery_code_used", actorId: user.id, request });
-      // The library re-encrypted the remaining codes under its signing secret.
-      await resealStaffSecrets();
     }
     return { ok: true, setCookies: headers.getSetCookie() };
   } catch (error) {

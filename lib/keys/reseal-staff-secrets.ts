@@ -6,7 +6,8 @@ import { getEnv } from "@/lib/env";
 import { rotateSealedColumn } from "@/lib/keys/rotate-sealed-column";
 import { SEALED_COLUMNS } from "@/lib/keys/sealed-columns";
 
-// Better Auth encrypts a new TOTP seed (and re-encrypts recovery codes after
+// Better Auth encrypts a new TOTP seed (and, for accounts not yet converted to
+// hashed recovery codes, re-encrypts the legacy code list after
 // one is used) under its signing secret, i.e. under APP_SECRET. Right after
 // that, this moves every staff second-factor value to the active field key
 // (see lib/keys/better-auth-secrets.ts). A handful of rows; idempotent.
