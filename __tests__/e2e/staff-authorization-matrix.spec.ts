@@ -173,6 +173,10 @@ type RouteRule = {
 
 const ROUTE_HANDLERS: Record<string, RouteRule> = {
   "/api/health": { access: "public", methods: ["GET"], probe: { method: "GET", status: 200 } },
+  "/api/health/live": { access: "public", methods: ["GET"], probe: { method: "GET", status: 200, responseBody: /"status":"live"/ } },
+  "/api/health/ready": { access: "public", methods: ["GET"], probe: { method: "GET", status: 200, responseBody: /"status":"ready"/ } },
+  // Off unless METRICS_TOKEN is set (the suite sets none): the same 404 for everyone.
+  "/api/metrics": { access: "public", methods: ["GET"], probe: { method: "GET", status: 404 } },
   "/api/v1/form-tokens": { access: "public", methods: ["POST"], probe: { method: "POST", status: 201 } },
   // An empty submission: refused as malformed, for everyone alike.
   "/api/v1/inquiries": {

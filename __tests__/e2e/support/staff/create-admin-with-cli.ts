@@ -1,21 +1,17 @@
 import { spawn } from "node:child_process";
-import { randomBytes } from "node:crypto";
 import { asRuntimeRole } from "../../../support/runtime-role";
 import { ROOT } from "../paths";
 import { e2eSettings } from "../settings";
-
-const secret = () => randomBytes(32).toString("base64");
 
 /**
  * `npm run staff:create-admin -- --email … --name …` against the suite's
  * database, the password piped to standard input the way an operator would
  * (`printf '%s\n' "$PW" | npm run …`), never on the command line.
  *
- * The command gets its own keys: an account's password hash does not depend
- * on them (scrypt with a random salt), and the server's are not handed to the
- * specs. In production the command, like `npm start`, refuses to run without
- * a complete configuration, so it gets one: it connects as the runtime role,
- * and its SMTP_URL names a port nothing listens on, as it sends no mail.
+ * In production the command, like `npm start`, refuses to run without a
+ * complete configuration whose keys open the stored data, so it gets the
+ * installation's: the server's keys, the runtime role, and an SMTP_URL naming
+ * a port nothing listens on, as it sends no mail.
  */
 export async function createAdminWithCli(options: { email: string; name: string; password: string }): Promise<{ output: string }> {
   const child = spawn("npm", ["run", "--silent", "staff:create-admin", "--", "--email", options.email, "--name", options.name], {
@@ -27,9 +23,7 @@ export async function createAdminWithCli(options: { email: string; name: string;
       DATABASE_URL: asRuntimeRole(e2eSettings().databaseUrl),
       PUBLIC_URL: e2eSettings().baseUrl,
       SMTP_URL: "smtp://127.0.0.1:1",
-      FIELD_ENCRYPTION_KEY: `cli:${secret()}`,
-      LOOKUP_HMAC_KEY: secret(),
-      APP_SECRET: secret(),
+      ...e2eSettings().keys,
       INTAKE_NOTIFY_TO: "intake@clinic.example",
       LOG_LEVEL: "warn",
     },
