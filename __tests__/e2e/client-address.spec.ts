@@ -56,7 +56,6 @@ async function failSignIn(browser: Browser, options: { baseUrl: string; headers:
 
 /** Another production server on the suite's database, trusting `hops` proxies. */
 async function startBehindProxies(hops: number): Promise<AppServer> {
-  const key = () => randomBytes(32).toString("base64");
   const port = await freePort(0);
   const inherited = { ...process.env };
   for (const name of ["MAIL_SINK_DIR", "FIELD_ENCRYPTION_PREVIOUS_KEYS", "LOG_LEVEL"]) delete inherited[name];
@@ -72,9 +71,8 @@ async function startBehindProxies(hops: number): Promise<AppServer> {
       WORKER_IN_PROCESS: "false",
       INTAKE_NOTIFY_TO: e2eSettings().notifyTo,
       PUBLIC_URL: `http://127.0.0.1:${port}`,
-      FIELD_ENCRYPTION_KEY: `hops:${key()}`,
-      LOOKUP_HMAC_KEY: key(),
-      APP_SECRET: key(),
+      // The same installation: its keys must open the data (start-up checks).
+      ...e2eSettings().keys,
       TRUST_PROXY_HOPS: String(hops),
     },
   });
