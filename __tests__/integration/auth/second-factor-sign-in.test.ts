@@ -1,33 +1,19 @@
-import { Client } from "pg";
 import { ADDRESS_MAX_FAILURES } from "@/lib/auth/sign-in-throttle";
 import { signInWithPassword } from "@/lib/auth/sign-in-with-password";
 import { readStaffSession } from "@/lib/auth/staff-session";
-import { disconnectDb } from "@/lib/db/client";
-import { setAppEnvironment } from "@/__tests__/support/app-environment";
 import { quietBetterAuthWarnings } from "@/__tests__/support/quiet-better-auth";
 import { passwordStep, verifyCode } from "@/__tests__/support/second-factor-steps";
 import { createEnrolledAdmin, type StaffMember, wrongTotpCode } from "@/__tests__/support/staff-accounts";
 import { auditRowsWithAction } from "@/__tests__/support/staff-audit";
 import { StaffBrowser } from "@/__tests__/support/staff-request";
-import { onTestDatabaseTeardown, provideTestDatabase } from "@/__tests__/support/test-database";
+import { provideTestDatabaseClient } from "@/__tests__/support/test-database-client";
 import { totpCode } from "@/__tests__/support/totp";
 
 // Issue 4, two-factor: a TOTP code (or a one-time recovery code) after the
 // password, wrong codes refused, and Better Auth's per-account lockout after
 // five wrong codes on top of our per-address throttle.
-const database = provideTestDatabase();
+const database = provideTestDatabaseClient();
 quietBetterAuthWarnings();
-let sql: Client;
-
-beforeAll(async () => {
-  setAppEnvironment({ MAIL_SINK_DIR: "/tmp/iop-test-mail-unused" });
-  sql = new Client({ connectionString: database.url });
-  await sql.connect();
-});
-onTestDatabaseTeardown(async () => {
-  await sql.end();
-  await disconnectDb();
-});
 
 let accountNumber = 0;
 async function newAccount(): Promise<StaffMember> {
@@ -89,7 +75,7 @@ it("locks the account after five wrong codes: even the right code, on a new chal
   for (let i = 0; i < 5; i += 1) expect(await verifyCode(browser, wrongTotpCode(member.secret))).toEqual({ ok: false, error: "invalid" });
   expect(await verifyCode(browser, totpCode(member.secret))).toMatchObject({ ok: false, error: "locked" });
 
-  const { rows } = await sql.query<{ lockedUntil: Date | null }>(`SELECT "lockedUntil" FROM "StaffTwoFactor" WHERE "userId" = $1`, [member.id]);
+  const { rows } = await database.sql.query<{ lockedUntil: Date | null }>(`SELECT "lockedUntil" FROM "StaffTwoFactor" WHERE "userId" = $1`, [member.id]);
   expect(rows[0]?.lockedUntil?.getTime()).toBeGreaterThan(Date.now());
 
   const fresh = await passwordStep(member, "192.0.2.61");
