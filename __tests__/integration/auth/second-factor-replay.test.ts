@@ -4,9 +4,10 @@ import { hashLegacyRecoveryCodes } from "@/lib/auth/second-factor/hash-legacy-re
 import { readStaffSession } from "@/lib/auth/staff-session";
 import { disconnectDb, getDb } from "@/lib/db/client";
 import { setAppEnvironment } from "@/__tests__/support/app-environment";
+import { numberedAdmins } from "@/__tests__/support/numbered-admins";
 import { quietBetterAuthWarnings } from "@/__tests__/support/quiet-better-auth";
 import { passwordStep, verifyCode } from "@/__tests__/support/second-factor-steps";
-import { createEnrolledAdmin, type StaffMember } from "@/__tests__/support/staff-accounts";
+import type { StaffMember } from "@/__tests__/support/staff-accounts";
 import { auditRowsWithAction } from "@/__tests__/support/staff-audit";
 import { onTestDatabaseTeardown, provideTestDatabase } from "@/__tests__/support/test-database";
 import { totpCode } from "@/__tests__/support/totp";
@@ -18,11 +19,7 @@ quietBetterAuthWarnings();
 beforeAll(() => setAppEnvironment({ MAIL_SINK_DIR: "/tmp/iop-test-mail-unused" }));
 onTestDatabaseTeardown(() => disconnectDb());
 
-let accountNumber = 0;
-async function newAccount(): Promise<StaffMember> {
-  accountNumber += 1;
-  return createEnrolledAdmin({ email: `replay${accountNumber}@clinic.example`, password: `replay passphrase number ${accountNumber}` });
-}
+const newAccount = numberedAdmins((n) => ({ email: `replay${n}@clinic.example`, password: `replay passphrase number ${n}` }));
 
 // Enrolment used the code of the current step; these tests use the next one.
 const nextStepCode = (member: StaffMember) => totpCode(member.secret, Date.now() + 30_000);

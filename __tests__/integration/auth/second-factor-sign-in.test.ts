@@ -1,9 +1,10 @@
 import { ADDRESS_MAX_FAILURES } from "@/lib/auth/sign-in-throttle";
 import { signInWithPassword } from "@/lib/auth/sign-in-with-password";
 import { readStaffSession } from "@/lib/auth/staff-session";
+import { numberedAdmins } from "@/__tests__/support/numbered-admins";
 import { quietBetterAuthWarnings } from "@/__tests__/support/quiet-better-auth";
 import { passwordStep, verifyCode } from "@/__tests__/support/second-factor-steps";
-import { createEnrolledAdmin, type StaffMember, wrongTotpCode } from "@/__tests__/support/staff-accounts";
+import { wrongTotpCode } from "@/__tests__/support/staff-accounts";
 import { auditRowsWithAction } from "@/__tests__/support/staff-audit";
 import { StaffBrowser } from "@/__tests__/support/staff-request";
 import { provideTestDatabaseClient } from "@/__tests__/support/test-database-client";
@@ -15,11 +16,7 @@ import { totpCode } from "@/__tests__/support/totp";
 const database = provideTestDatabaseClient();
 quietBetterAuthWarnings();
 
-let accountNumber = 0;
-async function newAccount(): Promise<StaffMember> {
-  accountNumber += 1;
-  return createEnrolledAdmin({ email: `mfa${accountNumber}@clinic.example`, password: `second factor passphrase ${accountNumber}` });
-}
+const newAccount = numberedAdmins((n) => ({ email: `mfa${n}@clinic.example`, password: `second factor passphrase ${n}` }));
 
 it("gives no session after the password alone", async () => {
   const member = await newAccount();
