@@ -2,16 +2,12 @@
 // email, first name) under LOOKUP_HMAC_KEY from the decrypted answers, then
 // retires the previous lookup key in the key-check table. Run it with the NEW
 // key; the old one is never needed (docs/operations.md, "Key rotation").
-import { Pool } from "pg";
 import { progressBar } from "./keys/progress-bar";
-import { loadMaintenanceEnvironment } from "./support/load-maintenance-environment";
+import { runKeyMaintenance } from "./keys/run-key-maintenance";
+import { exitWith } from "./support/exit-with";
 
-async function main(): Promise<number> {
-  const local = await loadMaintenanceEnvironment({ log: (message) => console.error(message) });
-  const { getEnv } = await import("../lib/env");
-  const env = getEnv();
-  const pool = new Pool({ connectionString: env.DATABASE_URL, max: 2, application_name: "keys-rehash-lookups" });
-  try {
+exitWith(() =>
+  runKeyMaintenance("keys-rehash-lookups", async ({ pool, env }) => {
     const { parseKeyring } = await import("../lib/crypto/keyring-format");
     const { rehashLookups } = await import("../lib/keys/rehash-lookups");
     const bar = progressBar(process.stdout);
@@ -31,16 +27,5 @@ async function main(): Promise<number> {
     }
     console.log("Every lookup hash is under the configured LOOKUP_HMAC_KEY; start the app with it.");
     return 0;
-  } finally {
-    await pool.end();
-    await local.stop();
-  }
-}
-
-main().then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    console.error(error);
-    process.exit(1);
-  },
+  }),
 );

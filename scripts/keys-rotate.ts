@@ -3,16 +3,12 @@
 // keys to the active one (FIELD_ENCRYPTION_KEY), then retires the old key ids
 // once nothing is left under them. Resumable, idempotent, safe while the app
 // runs (docs/operations.md, "Key rotation").
-import { Pool } from "pg";
 import { progressBar } from "./keys/progress-bar";
-import { loadMaintenanceEnvironment } from "./support/load-maintenance-environment";
+import { runKeyMaintenance } from "./keys/run-key-maintenance";
+import { exitWith } from "./support/exit-with";
 
-async function main(): Promise<number> {
-  const local = await loadMaintenanceEnvironment({ log: (message) => console.error(message) });
-  const { getEnv } = await import("../lib/env");
-  const env = getEnv();
-  const pool = new Pool({ connectionString: env.DATABASE_URL, max: 2, application_name: "keys-rotate" });
-  try {
+exitWith(() =>
+  runKeyMaintenance("keys-rotate", async ({ pool, env }) => {
     const { parseKeyring } = await import("../lib/crypto/keyring-format");
     const { deriveAuthSecret } = await import("../lib/auth/auth-secret");
     const { rotateFieldKeys } = await import("../lib/keys/rotate-field-keys");
@@ -49,16 +45,5 @@ async function main(): Promise<number> {
       console.log("Nothing is stored under an old key id.");
     }
     return 0;
-  } finally {
-    await pool.end();
-    await local.stop();
-  }
-}
-
-main().then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    console.error(error);
-    process.exit(1);
-  },
+  }),
 );

@@ -3,6 +3,7 @@
 // (typed at a hidden prompt, or piped), never from the command line, where
 // it would end up in shell history and the process list.
 import { parseArgs } from "node:util";
+import { exitWith } from "./support/exit-with";
 import { loadProductionEnvironment } from "./support/load-production-environment";
 import { prepareDevEnvironment } from "./support/prepare-dev-environment";
 import { readSecretFromStdin } from "./support/read-secret";
@@ -49,10 +50,4 @@ async function main(): Promise<number> {
   }
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    console.error(error);
-    process.exit(1);
-  },
-);
+exitWith(main);

@@ -1,5 +1,5 @@
 import { createServer, type IncomingHttpHeaders, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
+import { closeAtOnce, listenOnLoopback } from "./loopback-server";
 
 export type ReceivedWebhook = { headers: IncomingHttpHeaders; body: string; receivedAt: number };
 
@@ -40,19 +40,13 @@ export async function startWebhookReceiver(path = "/hook"): Promise<WebhookRecei
           response.end(receiver.status >= 400 ? "receiver says no: this text must never be stored" : "");
         });
       });
-      await new Promise<void>((resolve, reject) => {
-        instance.once("error", reject);
-        instance.listen(port, "127.0.0.1", () => resolve());
-      });
-      port = (instance.address() as AddressInfo).port;
+      port = await listenOnLoopback(instance, port);
       server = instance;
     },
     async stop() {
       const instance = server;
       server = undefined;
-      if (!instance) return;
-      instance.closeAllConnections();
-      await new Promise<void>((resolve) => instance.close(() => resolve()));
+      await closeAtOnce(instance);
     },
     async waitFor(count, timeoutMs = 20_000) {
       const deadline = Date.now() + timeoutMs;

@@ -1,17 +1,10 @@
-import { Client } from "pg";
 import { changeStaffRole, StaffAdminRefusedError } from "@/lib/auth/admin/change-staff-role";
 import { resetStaffSecondFactor } from "@/lib/auth/admin/reset-staff-second-factor";
 import { setStaffDisabled } from "@/lib/auth/admin/set-staff-disabled";
 import { signInWithPassword } from "@/lib/auth/sign-in-with-password";
 import { readStaffSession } from "@/lib/auth/staff-session";
 import { verifySecondFactor } from "@/lib/auth/verify-second-factor";
-import { disconnectDb } from "@/lib/db/client";
-import { closeMailTransport } from "@/lib/notifications/mail-transport";
-import { setAppEnvironment } from "@/__tests__/support/app-environment";
-import { quietBetterAuthWarnings } from "@/__tests__/support/quiet-better-auth";
-import { startSmtpSink, type SmtpSink } from "@/__tests__/support/smtp-sink";
 import {
-  createEnrolledAdmin,
   enrolSecondFactor,
   inviteAndEnrol,
   latestMailTo,
@@ -21,39 +14,21 @@ import {
   staffContext,
   type StaffMember,
 } from "@/__tests__/support/staff-accounts";
+import { provideStaffAuthBed } from "@/__tests__/support/staff-auth-bed";
 import { StaffBrowser } from "@/__tests__/support/staff-request";
-import { onTestDatabaseTeardown, provideTestDatabase } from "@/__tests__/support/test-database";
 import { totpCode } from "@/__tests__/support/totp";
 
 // Issue 4, administration: disabling ends a user's sessions at once and
 // blocks sign-in with the generic error; roles change on the next request;
 // an admin can reset a colleague's second factor but never act on themselves.
-const database = provideTestDatabase();
-quietBetterAuthWarnings();
-let smtp: SmtpSink;
-let sql: Client;
-let admin: StaffMember;
-
-beforeAll(async () => {
-  smtp = await startSmtpSink();
-  setAppEnvironment({ SMTP_URL: `smtp://127.0.0.1:${smtp.port}` });
-  sql = new Client({ connectionString: database.url });
-  await sql.connect();
-  admin = await createEnrolledAdmin({ email: "admin@clinic.example", password: "administrator passphrase" });
-});
-onTestDatabaseTeardown(async () => {
-  closeMailTransport();
-  await sql.end();
-  await disconnectDb();
-  await smtp.stop();
-});
+const bed = provideStaffAuthBed({ admin: { email: "admin@clinic.example", password: "administrator passphrase" } });
 
 let coordinatorNumber = 0;
 async function newCoordinator(): Promise<StaffMember> {
   coordinatorNumber += 1;
   return inviteAndEnrol({
-    sink: smtp,
-    invitedById: admin.id,
+    sink: bed.smtp,
+    invitedById: bed.admin.id,
     email: `coordinator${coordinatorNumber}@clinic.example`,
     role: "coordinator",
     password: `coordinator passphrase ${coordinatorNumber}`,
@@ -61,7 +36,7 @@ async function newCoordinator(): Promise<StaffMember> {
 }
 
 async function sessionCount(userId: string): Promise<number> {
-  const { rows } = await sql.query<{ n: string }>(`SELECT count(*) AS n FROM "StaffSession" WHERE "userId" = $1`, [userId]);
+  const { rows } = await bed.sql.query<{ n: string }>(`SELECT count(*) AS n FROM "StaffSession" WHERE "userId" = $1`, [userId]);
   return Number(rows[0]?.n);
 }
 
@@ -72,7 +47,7 @@ describe("disabling a user", () => {
     await signInWithTotp({ email: coordinator.email, password: coordinator.password, secret: coordinator.secret, browser: second });
     expect(await sessionCount(coordinator.id)).toBe(2);
 
-    await setStaffDisabled({ admin: await staffContext(admin.browser), userId: coordinator.id, disabled: true });
+    await setStaffDisabled({ admin: await staffContext(bed.admin.browser), userId: coordinator.id, disabled: true });
     expect(await sessionCount(coordinator.id)).toBe(0);
     expect(await readStaffSession({ request: coordinator.browser.request() })).toEqual({ status: "signed-out" });
     expect(await readStaffSession({ request: second.request() })).toEqual({ status: "signed-out" });
@@ -89,7 +64,7 @@ describe("disabling a user", () => {
     const first = await signInWithPassword({ email: coordinator.email, password: coordinator.password, request: browser.request() });
     if (!first.ok) throw new Error(first.error);
     browser.absorb(first.setCookies);
-    await setStaffDisabled({ admin: await staffContext(admin.browser), userId: coordinator.id, disabled: true });
+    await setStaffDisabled({ admin: await staffContext(bed.admin.browser), userId: coordinator.id, disabled: true });
     expect(await verifySecondFactor({ code: totpCode(coordinator.secret), kind: "totp", request: browser.request() })).toMatchObject({ ok: false });
     expect(await readStaffSession({ request: browser.request() })).toEqual({ status: "signed-out" });
     expect(await sessionCount(coordinator.id)).toBe(0);
@@ -97,7 +72,7 @@ describe("disabling a user", () => {
 
   it("enabling again lets the user sign in", async () => {
     const coordinator = await newCoordinator();
-    const context = await staffContext(admin.browser);
+    const context = await staffContext(bed.admin.browser);
     await setStaffDisabled({ admin: context, userId: coordinator.id, disabled: true });
     await setStaffDisabled({ admin: context, userId: coordinator.id, disabled: false });
     const browser = new StaffBrowser("192.0.2.94");
@@ -106,7 +81,7 @@ describe("disabling a user", () => {
   });
 
   it("refuses an unknown account", async () => {
-    await expect(setStaffDisabled({ admin: await staffContext(admin.browser), userId: "no-such-user", disabled: true })).rejects.toBeInstanceOf(
+    await expect(setStaffDisabled({ admin: await staffContext(bed.admin.browser), userId: "no-such-user", disabled: true })).rejects.toBeInstanceOf(
       StaffAdminRefusedError,
     );
   });
@@ -115,7 +90,7 @@ describe("disabling a user", () => {
 describe("changing a role", () => {
   it("takes effect on the user's next request, in both directions", async () => {
     const coordinator = await newCoordinator();
-    const context = await staffContext(admin.browser);
+    const context = await staffContext(bed.admin.browser);
     expect(await readStaffSession({ request: coordinator.browser.request() })).toMatchObject({ status: "active", user: { role: "coordinator" } });
     await changeStaffRole({ admin: context, userId: coordinator.id, role: "admin" });
     expect(await readStaffSession({ request: coordinator.browser.request() })).toMatchObject({ status: "active", user: { role: "admin" } });
@@ -124,7 +99,7 @@ describe("changing a role", () => {
   });
 
   it("refuses an unknown account", async () => {
-    await expect(changeStaffRole({ admin: await staffContext(admin.browser), userId: "no-such-user", role: "admin" })).rejects.toBeInstanceOf(
+    await expect(changeStaffRole({ admin: await staffContext(bed.admin.browser), userId: "no-such-user", role: "admin" })).rejects.toBeInstanceOf(
       StaffAdminRefusedError,
     );
   });
@@ -133,9 +108,9 @@ describe("changing a role", () => {
 describe("resetting a second factor", () => {
   it("signs the user out; the next sign-in needs a new authenticator, and the old one no longer counts", async () => {
     const coordinator = await newCoordinator();
-    await resetStaffSecondFactor({ admin: await confirmedStaffContext(admin.browser, admin.password), userId: coordinator.id });
+    await resetStaffSecondFactor({ admin: await confirmedStaffContext(bed.admin.browser, bed.admin.password), userId: coordinator.id });
     expect(await readStaffSession({ request: coordinator.browser.request() })).toEqual({ status: "signed-out" });
-    const { rows } = await sql.query(`SELECT 1 FROM "StaffTwoFactor" WHERE "userId" = $1`, [coordinator.id]);
+    const { rows } = await bed.sql.query(`SELECT 1 FROM "StaffTwoFactor" WHERE "userId" = $1`, [coordinator.id]);
     expect(rows).toEqual([]);
 
     // Issue 14: the password alone no longer reaches enrolment; the emailed
@@ -144,7 +119,7 @@ describe("resetting a second factor", () => {
     const first = await signInWithPassword({ email: coordinator.email, password: coordinator.password, request: browser.request() });
     expect(first).toEqual({ ok: false, error: "not-enrolled" });
     expect(await readStaffSession({ request: browser.request() })).toEqual({ status: "signed-out" });
-    const mail = await latestMailTo(smtp, coordinator.email);
+    const mail = await latestMailTo(bed.smtp, coordinator.email);
     expect(mail.subject).toMatch(/two-step sign-in/);
     await redeemLink(browser, mail.text ?? "", coordinator.password);
     expect(await readStaffSession({ request: browser.request() })).toMatchObject({ status: "needs-second-factor", user: { id: coordinator.id } });
@@ -170,12 +145,12 @@ describe("resetting a second factor", () => {
 
 describe("an admin acting on themselves", () => {
   it("cannot disable, demote, or reset the second factor of their own account", async () => {
-    const context = await staffContext(admin.browser);
-    await expect(setStaffDisabled({ admin: context, userId: admin.id, disabled: true })).rejects.toBeInstanceOf(StaffAdminRefusedError);
-    await expect(changeStaffRole({ admin: context, userId: admin.id, role: "coordinator" })).rejects.toBeInstanceOf(StaffAdminRefusedError);
-    await expect(resetStaffSecondFactor({ admin: context, userId: admin.id })).rejects.toBeInstanceOf(StaffAdminRefusedError);
-    expect(await readStaffSession({ request: admin.browser.request() })).toMatchObject({ status: "active", user: { role: "admin" } });
-    const { rows } = await sql.query(`SELECT "banned", "twoFactorEnabled" FROM "StaffUser" WHERE "id" = $1`, [admin.id]);
+    const context = await staffContext(bed.admin.browser);
+    await expect(setStaffDisabled({ admin: context, userId: bed.admin.id, disabled: true })).rejects.toBeInstanceOf(StaffAdminRefusedError);
+    await expect(changeStaffRole({ admin: context, userId: bed.admin.id, role: "coordinator" })).rejects.toBeInstanceOf(StaffAdminRefusedError);
+    await expect(resetStaffSecondFactor({ admin: context, userId: bed.admin.id })).rejects.toBeInstanceOf(StaffAdminRefusedError);
+    expect(await readStaffSession({ request: bed.admin.browser.request() })).toMatchObject({ status: "active", user: { role: "admin" } });
+    const { rows } = await bed.sql.query(`SELECT "banned", "twoFactorEnabled" FROM "StaffUser" WHERE "id" = $1`, [bed.admin.id]);
     expect(rows).toEqual([{ banned: false, twoFactorEnabled: true }]);
   });
 });

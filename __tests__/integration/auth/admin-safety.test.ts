@@ -1,4 +1,3 @@
-import { Client } from "pg";
 import { changeStaffRole, StaffAdminRefusedError } from "@/lib/auth/admin/change-staff-role";
 import { resetStaffSecondFactor } from "@/lib/auth/admin/reset-staff-second-factor";
 import { setStaffDisabled } from "@/lib/auth/admin/set-staff-disabled";
@@ -7,14 +6,8 @@ import { createStaffInvitation } from "@/lib/auth/invitations/create-staff-invit
 import { confirmIdentity, hasRecentReauthentication, ReauthenticationRequiredError } from "@/lib/auth/reauthentication";
 import { signInWithPassword } from "@/lib/auth/sign-in-with-password";
 import { readStaffSession } from "@/lib/auth/staff-session";
-import { disconnectDb } from "@/lib/db/client";
-import { closeMailTransport } from "@/lib/notifications/mail-transport";
-import { setAppEnvironment } from "@/__tests__/support/app-environment";
-import { quietBetterAuthWarnings } from "@/__tests__/support/quiet-better-auth";
-import { startSmtpSink, type SmtpSink } from "@/__tests__/support/smtp-sink";
 import {
   confirmedStaffContext,
-  createEnrolledAdmin,
   enrolSecondFactor,
   invitationTokenFrom,
   inviteAndEnrol,
@@ -24,45 +17,32 @@ import {
   type StaffMember,
 } from "@/__tests__/support/staff-accounts";
 import { auditRowsWithAction } from "@/__tests__/support/staff-audit";
+import { provideStaffAuthBed } from "@/__tests__/support/staff-auth-bed";
 import { StaffBrowser } from "@/__tests__/support/staff-request";
-import { onTestDatabaseTeardown, provideTestDatabase } from "@/__tests__/support/test-database";
 import { totpCode } from "@/__tests__/support/totp";
 
 // Issue 14, admin safety: never zero active admins, even under concurrent
 // demotions; invitations die with their inviter's rights; disabled addresses
 // can be invited again; "confirm it's you" before the riskiest actions.
-const database = provideTestDatabase();
-quietBetterAuthWarnings();
-let smtp: SmtpSink;
-let sql: Client;
+const bed = provideStaffAuthBed({ admin: { email: "alice@clinic.example", password: "alice administrator passphrase" } });
 let alice: StaffMember;
 let bob: StaffMember;
 
 beforeAll(async () => {
-  smtp = await startSmtpSink();
-  setAppEnvironment({ SMTP_URL: `smtp://127.0.0.1:${smtp.port}` });
-  sql = new Client({ connectionString: database.url });
-  await sql.connect();
-  alice = await createEnrolledAdmin({ email: "alice@clinic.example", password: "alice administrator passphrase" });
-  bob = await inviteAndEnrol({ sink: smtp, invitedById: alice.id, email: "bob@clinic.example", role: "admin", password: "bob administrator passphrase" });
-});
-onTestDatabaseTeardown(async () => {
-  closeMailTransport();
-  await sql.end();
-  await disconnectDb();
-  await smtp.stop();
+  alice = bed.admin;
+  bob = await inviteAndEnrol({ sink: bed.smtp, invitedById: alice.id, email: "bob@clinic.example", role: "admin", password: "bob administrator passphrase" });
 });
 
 async function activeAdmins(): Promise<number> {
-  const { rows } = await sql.query<{ n: number }>(`SELECT count(*)::int AS n FROM "StaffUser" WHERE "role" = 'admin' AND NOT "banned"`);
+  const { rows } = await bed.sql.query<{ n: number }>(`SELECT count(*)::int AS n FROM "StaffUser" WHERE "role" = 'admin' AND NOT "banned"`);
   return rows[0]?.n ?? 0;
 }
 
 async function invite(email: string, by: StaffMember, role: "admin" | "coordinator" = "coordinator"): Promise<string> {
-  const before = smtp.messages.length;
+  const before = bed.smtp.messages.length;
   await createStaffInvitation({ email, role, invitedById: by.id, request: new StaffBrowser().request() });
-  await smtp.waitForMessages(before + 1);
-  return invitationTokenFrom(await latestMailTo(smtp, email));
+  await bed.smtp.waitForMessages(before + 1);
+  return invitationTokenFrom(await latestMailTo(bed.smtp, email));
 }
 
 describe("at least one active admin", () => {
@@ -104,17 +84,17 @@ describe("at least one active admin", () => {
 
 describe("invitations", () => {
   it("stop working once the admin who sent them is disabled", async () => {
-    const carol = await inviteAndEnrol({ sink: smtp, invitedById: alice.id, email: "carol@clinic.example", role: "admin", password: "carol administrator passphrase" });
+    const carol = await inviteAndEnrol({ sink: bed.smtp, invitedById: alice.id, email: "carol@clinic.example", role: "admin", password: "carol administrator passphrase" });
     const token = await invite("dave@clinic.example", carol);
     await setStaffDisabled({ admin: await staffContext(alice.browser), userId: carol.id, disabled: true });
     const accepted = await acceptStaffInvitation({ token, name: "Dave", password: "dave coordinator passphrase", request: new StaffBrowser().request() });
     expect(accepted).toEqual({ ok: false, error: "invalid-invitation" });
-    const { rows } = await sql.query(`SELECT 1 FROM "StaffUser" WHERE "email" = 'dave@clinic.example'`);
+    const { rows } = await bed.sql.query(`SELECT 1 FROM "StaffUser" WHERE "email" = 'dave@clinic.example'`);
     expect(rows).toEqual([]);
   });
 
   it("can be sent again to the address of a disabled account, which comes back with a new password and no second factor", async () => {
-    const erin = await inviteAndEnrol({ sink: smtp, invitedById: alice.id, email: "erin@clinic.example", role: "coordinator", password: "erin first passphrase" });
+    const erin = await inviteAndEnrol({ sink: bed.smtp, invitedById: alice.id, email: "erin@clinic.example", role: "coordinator", password: "erin first passphrase" });
     await expect(createStaffInvitation({ email: erin.email, role: "coordinator", invitedById: alice.id, request: new StaffBrowser().request() })).rejects.toThrow(
       "active staff account",
     );
@@ -134,7 +114,7 @@ describe("invitations", () => {
       ok: false,
       error: "invalid",
     });
-    const { rows } = await sql.query(`SELECT 1 FROM "StaffTwoFactor" WHERE "userId" = $1`, [erin.id]);
+    const { rows } = await bed.sql.query(`SELECT 1 FROM "StaffTwoFactor" WHERE "userId" = $1`, [erin.id]);
     expect(rows).toEqual([]);
     await enrolSecondFactor(browser, "erin second passphrase");
     expect(await readStaffSession({ request: browser.request() })).toMatchObject({ status: "active", user: { id: erin.id } });
@@ -143,9 +123,9 @@ describe("invitations", () => {
 
 describe("confirm it's you", () => {
   it("is required before a second-factor reset, and lasts five minutes on that session only", async () => {
-    const frank = await inviteAndEnrol({ sink: smtp, invitedById: alice.id, email: "frank@clinic.example", role: "coordinator", password: "frank coordinator passphrase" });
+    const frank = await inviteAndEnrol({ sink: bed.smtp, invitedById: alice.id, email: "frank@clinic.example", role: "coordinator", password: "frank coordinator passphrase" });
     await expect(resetStaffSecondFactor({ admin: await staffContext(alice.browser), userId: frank.id })).rejects.toBeInstanceOf(ReauthenticationRequiredError);
-    const { rows: untouched } = await sql.query(`SELECT 1 FROM "StaffTwoFactor" WHERE "userId" = $1`, [frank.id]);
+    const { rows: untouched } = await bed.sql.query(`SELECT 1 FROM "StaffTwoFactor" WHERE "userId" = $1`, [frank.id]);
     expect(untouched).toHaveLength(1);
 
     const context = await confirmedStaffContext(alice.browser, alice.password);
@@ -155,7 +135,7 @@ describe("confirm it's you", () => {
     await signInWithTotp({ email: alice.email, password: alice.password, secret: alice.secret, browser: laptop });
     expect(await hasRecentReauthentication(await staffContext(laptop))).toBe(false);
 
-    await sql.query(`UPDATE "StaffSession" SET "reauthenticatedAt" = now() - interval '6 minutes' WHERE "id" = $1`, [context.session.id]);
+    await bed.sql.query(`UPDATE "StaffSession" SET "reauthenticatedAt" = now() - interval '6 minutes' WHERE "id" = $1`, [context.session.id]);
     await expect(resetStaffSecondFactor({ admin: await staffContext(alice.browser), userId: frank.id })).rejects.toBeInstanceOf(ReauthenticationRequiredError);
     await resetStaffSecondFactor({ admin: await confirmedStaffContext(alice.browser, alice.password), userId: frank.id });
   });

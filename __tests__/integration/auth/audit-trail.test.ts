@@ -1,4 +1,3 @@
-import { Client } from "pg";
 import { changeStaffRole } from "@/lib/auth/admin/change-staff-role";
 import { resetStaffSecondFactor } from "@/lib/auth/admin/reset-staff-second-factor";
 import { revokeStaffInvitation } from "@/lib/auth/admin/revoke-staff-invitation";
@@ -11,15 +10,12 @@ import { signInWithPassword } from "@/lib/auth/sign-in-with-password";
 import { signOutStaff } from "@/lib/auth/sign-out-staff";
 import { readStaffSession } from "@/lib/auth/staff-session";
 import { verifySecondFactor } from "@/lib/auth/verify-second-factor";
-import { disconnectDb, getDb } from "@/lib/db/client";
-import { closeMailTransport } from "@/lib/notifications/mail-transport";
-import { setAppEnvironment } from "@/__tests__/support/app-environment";
+import { getDb } from "@/lib/db/client";
+import { provideMailingTestDatabase } from "@/__tests__/support/mailing-test-database";
 import { quietBetterAuthWarnings } from "@/__tests__/support/quiet-better-auth";
-import { startSmtpSink, type SmtpSink } from "@/__tests__/support/smtp-sink";
 import { accessLinkToken, confirmedStaffContext, enrolSecondFactor, invitationTokenFrom, latestMailTo, redeemLink, staffContext, wrongTotpCode } from "@/__tests__/support/staff-accounts";
 import { allAuditRows, auditCursor, type AuditRow } from "@/__tests__/support/staff-audit";
 import { StaffBrowser } from "@/__tests__/support/staff-request";
-import { onTestDatabaseTeardown, provideTestDatabase } from "@/__tests__/support/test-database";
 import { totpCode } from "@/__tests__/support/totp";
 
 // Issue 4, audit trail: every sign-in (good or bad), sign-out, MFA change,
@@ -28,10 +24,8 @@ import { totpCode } from "@/__tests__/support/totp";
 // app's own database connection cannot change or remove one.
 //
 // One scenario, step by step; each step checks exactly the rows it added.
-const database = provideTestDatabase();
+const mailing = provideMailingTestDatabase();
 quietBetterAuthWarnings();
-let smtp: SmtpSink;
-let sql: Client;
 const audit = auditCursor();
 const startedAt = Date.now();
 
@@ -53,19 +47,6 @@ let coordinatorId = "";
 let coordinatorSecret = "";
 const [ADMIN_PASSWORD = "", COORDINATOR_PASSWORD = "", THIRD_PASSWORD = ""] = secrets.passwords;
 
-beforeAll(async () => {
-  smtp = await startSmtpSink();
-  setAppEnvironment({ SMTP_URL: `smtp://127.0.0.1:${smtp.port}` });
-  sql = new Client({ connectionString: database.url });
-  await sql.connect();
-});
-onTestDatabaseTeardown(async () => {
-  closeMailTransport();
-  await sql.end();
-  await disconnectDb();
-  await smtp.stop();
-});
-
 const row = (action: string, actorId: string | null, ipAddress: string | null, subjectUserId: string | null = null) => ({
   action,
   actorId,
@@ -81,7 +62,7 @@ async function wrongPassword(email: string, ipAddress: string) {
 
 async function invite(email: string): Promise<{ token: string; invitationId: string }> {
   const { invitationId } = await createStaffInvitation({ email, role: "coordinator", invitedById: adminId, request: adminBrowser.request() });
-  const token = invitationTokenFrom(await latestMailTo(smtp, email));
+  const token = invitationTokenFrom(await latestMailTo(mailing.smtp, email));
   secrets.tokens.push(token);
   return { token, invitationId };
 }
@@ -277,8 +258,8 @@ describe("the audit trail of staff access", () => {
     const old = new StaffBrowser("203.0.113.8");
     await fullSignIn("admin@clinic.example", ADMIN_PASSWORD, secrets.totpSecrets[0] ?? "", old);
     await audit.next();
-    await sql.query(`UPDATE "StaffSession" SET "updatedAt" = now() - interval '1 hour' WHERE "id" = $1`, [await sessionId(idle)]);
-    await sql.query(`UPDATE "StaffSession" SET "createdAt" = now() - interval '13 hours' WHERE "id" = $1`, [await sessionId(old)]);
+    await mailing.sql.query(`UPDATE "StaffSession" SET "updatedAt" = now() - interval '1 hour' WHERE "id" = $1`, [await sessionId(idle)]);
+    await mailing.sql.query(`UPDATE "StaffSession" SET "createdAt" = now() - interval '13 hours' WHERE "id" = $1`, [await sessionId(old)]);
     expect(await readStaffSession({ request: idle.request() })).toEqual({ status: "signed-out" });
     expect(await readStaffSession({ request: old.request() })).toEqual({ status: "signed-out" });
     expect(await audit.nextSummaries()).toEqual([
@@ -306,7 +287,7 @@ describe("the audit trail of staff access", () => {
     expect(rows.length).toBeGreaterThan(20);
     const text = rows.map((r: AuditRow) => JSON.stringify({ ...r, id: String(r.id) })).join("\n");
 
-    const { rows: stored } = await sql.query<{ value: string }>(
+    const { rows: stored } = await mailing.sql.query<{ value: string }>(
       `SELECT "token" AS value FROM "StaffSession"
        UNION ALL SELECT "tokenHash" FROM "StaffInvitation"
        UNION ALL SELECT "tokenHash" FROM "StaffAccessLink"

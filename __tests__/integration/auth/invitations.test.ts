@@ -1,74 +1,50 @@
-import { Client } from "pg";
 import { revokeStaffInvitation } from "@/lib/auth/admin/revoke-staff-invitation";
 import { confirmSecondFactorEnrolment, startSecondFactorEnrolment } from "@/lib/auth/enrol-second-factor";
 import { acceptStaffInvitation } from "@/lib/auth/invitations/accept-staff-invitation";
 import { createStaffInvitation, InvitationRefusedError } from "@/lib/auth/invitations/create-staff-invitation";
 import { hashInvitationToken } from "@/lib/auth/invitations/invitation-token";
 import { readStaffSession } from "@/lib/auth/staff-session";
-import { disconnectDb } from "@/lib/db/client";
-import { closeMailTransport } from "@/lib/notifications/mail-transport";
-import { setAppEnvironment } from "@/__tests__/support/app-environment";
-import { quietBetterAuthWarnings } from "@/__tests__/support/quiet-better-auth";
-import { startSmtpSink, type SmtpSink } from "@/__tests__/support/smtp-sink";
 import {
-  createEnrolledAdmin,
   enrolSecondFactor,
   INVITATION_LINK,
   invitationTokenFrom,
   latestMailTo,
   staffContext,
-  type StaffMember,
 } from "@/__tests__/support/staff-accounts";
+import { provideStaffAuthBed } from "@/__tests__/support/staff-auth-bed";
 import { StaffBrowser } from "@/__tests__/support/staff-request";
-import { onTestDatabaseTeardown, provideTestDatabase } from "@/__tests__/support/test-database";
 import { secretFromOtpauthUri, totpCode } from "@/__tests__/support/totp";
 import { PERSONAL_VALUES } from "@/__tests__/support/valid-inquiry";
 
 // Issue 4: no public sign-up. An admin invites by email; the link is
 // single-use, expires, and the invitee sets a password and enrols TOTP before
 // reaching anything else.
-const database = provideTestDatabase();
-quietBetterAuthWarnings();
-let smtp: SmtpSink;
-let sql: Client;
-let admin: StaffMember;
+const bed = provideStaffAuthBed({
+  admin: { email: "admin@clinic.example", password: "admin passphrase for tests" },
+  environment: { PUBLIC_URL: "https://intake.clinic.example" },
+});
 
 const PASSWORD = "lantern orchard velvet 42";
 const CLINICAL_WORDS = ["addiction", "substance", "rehab", "treatment", "iop", "intensive outpatient", "drug", "alcohol", "detox", "overdose", "withdrawal", "opioid", "inquiry"];
 
-beforeAll(async () => {
-  smtp = await startSmtpSink();
-  setAppEnvironment({ SMTP_URL: `smtp://127.0.0.1:${smtp.port}`, PUBLIC_URL: "https://intake.clinic.example" });
-  sql = new Client({ connectionString: database.url });
-  await sql.connect();
-  admin = await createEnrolledAdmin({ email: "admin@clinic.example", password: "admin passphrase for tests" });
-});
-
-onTestDatabaseTeardown(async () => {
-  closeMailTransport();
-  await sql.end();
-  await disconnectDb();
-  await smtp.stop();
-});
-
 async function invite(email: string, role: "coordinator" | "admin" = "coordinator"): Promise<{ token: string; invitationId: string }> {
-  const before = smtp.messages.length;
-  const { invitationId, emailSent } = await createStaffInvitation({ email, role, invitedById: admin.id, request: admin.browser.request() });
+  const before = bed.smtp.messages.length;
+  const { invitationId, emailSent } = await createStaffInvitation({ email, role, invitedById: bed.admin.id, request: bed.admin.browser.request() });
   expect(emailSent).toBe(true);
-  await smtp.waitForMessages(before + 1);
-  return { token: invitationTokenFrom(await latestMailTo(smtp, email)), invitationId };
+  await bed.smtp.waitForMessages(before + 1);
+  return { token: invitationTokenFrom(await latestMailTo(bed.smtp, email)), invitationId };
 }
 
 async function accountCount(email: string): Promise<number> {
-  const { rows } = await sql.query<{ n: string }>(`SELECT count(*) AS n FROM "StaffUser" WHERE "email" = $1`, [email]);
+  const { rows } = await bed.sql.query<{ n: string }>(`SELECT count(*) AS n FROM "StaffUser" WHERE "email" = $1`, [email]);
   return Number(rows[0]?.n);
 }
 
 describe("the invitation email", () => {
   it("reaches the SMTP server with a link whose token is only in the URL fragment, and no patient data", async () => {
-    const before = smtp.messages.length;
-    await createStaffInvitation({ email: "New.Colleague@Clinic.example", role: "coordinator", invitedById: admin.id, request: admin.browser.request() });
-    const [mail] = (await smtp.waitForMessages(before + 1)).slice(before);
+    const before = bed.smtp.messages.length;
+    await createStaffInvitation({ email: "New.Colleague@Clinic.example", role: "coordinator", invitedById: bed.admin.id, request: bed.admin.browser.request() });
+    const [mail] = (await bed.smtp.waitForMessages(before + 1)).slice(before);
     if (!mail) throw new Error("no mail");
     expect(mail.to).toMatchObject({ value: [{ address: "new.colleague@clinic.example" }] });
     expect(mail.html).toBe(false);
@@ -87,15 +63,15 @@ describe("the invitation email", () => {
     expect(text.match(/https?:\/\//g)).toHaveLength(1);
 
     // Only the hash is stored; the token itself appears nowhere in the table.
-    const { rows } = await sql.query(`SELECT * FROM "StaffInvitation" WHERE "email" = 'new.colleague@clinic.example'`);
+    const { rows } = await bed.sql.query(`SELECT * FROM "StaffInvitation" WHERE "email" = 'new.colleague@clinic.example'`);
     expect(rows).toHaveLength(1);
-    expect(rows[0]).toMatchObject({ tokenHash: hashInvitationToken(token), role: "coordinator", invitedById: admin.id });
+    expect(rows[0]).toMatchObject({ tokenHash: hashInvitationToken(token), role: "coordinator", invitedById: bed.admin.id });
     expect(JSON.stringify(rows)).not.toContain(token);
 
     // The random token could spell anything; judge the words around it.
     const words = `${mail.subject ?? ""}\n${text.replace(token, "")}`.toLowerCase();
     for (const word of [...CLINICAL_WORDS, ...PERSONAL_VALUES.map((v) => v.toLowerCase())]) expect(words).not.toContain(word);
-    expect(words).not.toContain(admin.email);
+    expect(words).not.toContain(bed.admin.email);
   });
 });
 
@@ -152,7 +128,7 @@ describe("accepting an invitation", () => {
 
   it("expires: a link past its expiry time fails and makes no account", async () => {
     const { token, invitationId } = await invite("late@clinic.example");
-    await sql.query(`UPDATE "StaffInvitation" SET "expiresAt" = now() - interval '1 minute' WHERE "id" = $1`, [invitationId]);
+    await bed.sql.query(`UPDATE "StaffInvitation" SET "expiresAt" = now() - interval '1 minute' WHERE "id" = $1`, [invitationId]);
     expect(await acceptStaffInvitation({ token, name: "Late", password: PASSWORD, request: new StaffBrowser().request() })).toEqual({
       ok: false,
       error: "invalid-invitation",
@@ -162,7 +138,7 @@ describe("accepting an invitation", () => {
 
   it("expires 72 hours after it was sent", async () => {
     const { invitationId } = await invite("lifetime@clinic.example");
-    const { rows } = await sql.query<{ hours: number }>(
+    const { rows } = await bed.sql.query<{ hours: number }>(
       `SELECT extract(epoch FROM "expiresAt" - "createdAt") / 3600 AS hours FROM "StaffInvitation" WHERE "id" = $1`,
       [invitationId],
     );
@@ -182,7 +158,7 @@ describe("accepting an invitation", () => {
 
   it("stops working when an admin revokes it", async () => {
     const { token, invitationId } = await invite("revoked@clinic.example");
-    await revokeStaffInvitation({ admin: await staffContext(admin.browser), invitationId });
+    await revokeStaffInvitation({ admin: await staffContext(bed.admin.browser), invitationId });
     expect(await acceptStaffInvitation({ token, name: "Rev", password: PASSWORD, request: new StaffBrowser().request() })).toEqual({
       ok: false,
       error: "invalid-invitation",
@@ -244,12 +220,12 @@ describe("accepting an invitation", () => {
 
 describe("inviting", () => {
   it("refuses an address that already has an account, whatever its case, and sends nothing", async () => {
-    const before = smtp.messages.length;
+    const before = bed.smtp.messages.length;
     await expect(
-      createStaffInvitation({ email: "  ADMIN@clinic.example ", role: "coordinator", invitedById: admin.id, request: admin.browser.request() }),
+      createStaffInvitation({ email: "  ADMIN@clinic.example ", role: "coordinator", invitedById: bed.admin.id, request: bed.admin.browser.request() }),
     ).rejects.toBeInstanceOf(InvitationRefusedError);
-    const { rows } = await sql.query(`SELECT 1 FROM "StaffInvitation" WHERE "email" = 'admin@clinic.example'`);
+    const { rows } = await bed.sql.query(`SELECT 1 FROM "StaffInvitation" WHERE "email" = 'admin@clinic.example'`);
     expect(rows).toEqual([]);
-    expect(smtp.messages).toHaveLength(before);
+    expect(bed.smtp.messages).toHaveLength(before);
   });
 });

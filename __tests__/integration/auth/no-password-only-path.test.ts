@@ -1,4 +1,3 @@
-import { Client } from "pg";
 import { redeemEnrolmentLink } from "@/lib/auth/access-links/redeem-enrolment-link";
 import { resetStaffSecondFactor } from "@/lib/auth/admin/reset-staff-second-factor";
 import { setStaffDisabled } from "@/lib/auth/admin/set-staff-disabled";
@@ -8,14 +7,8 @@ import { acceptStaffInvitation } from "@/lib/auth/invitations/accept-staff-invit
 import { createStaffInvitation } from "@/lib/auth/invitations/create-staff-invitation";
 import { signInWithPassword } from "@/lib/auth/sign-in-with-password";
 import { readStaffSession } from "@/lib/auth/staff-session";
-import { disconnectDb } from "@/lib/db/client";
-import { closeMailTransport } from "@/lib/notifications/mail-transport";
-import { setAppEnvironment } from "@/__tests__/support/app-environment";
-import { quietBetterAuthWarnings } from "@/__tests__/support/quiet-better-auth";
-import { startSmtpSink, type SmtpSink } from "@/__tests__/support/smtp-sink";
 import {
   accessLinkToken,
-  createEnrolledAdmin,
   enrolSecondFactor,
   invitationTokenFrom,
   inviteAndEnrol,
@@ -23,35 +16,16 @@ import {
   redeemLink,
   confirmedStaffContext,
   staffContext,
-  type StaffMember,
 } from "@/__tests__/support/staff-accounts";
 import { auditRowsWithAction } from "@/__tests__/support/staff-audit";
+import { provideStaffAuthBed } from "@/__tests__/support/staff-auth-bed";
 import { StaffBrowser } from "@/__tests__/support/staff-request";
-import { onTestDatabaseTeardown, provideTestDatabase } from "@/__tests__/support/test-database";
 
 // Issue 14: no password-only path into the staff area. Enrolment is reached
 // only through a single-use, short-lived link (invitation, admin reset, the
 // create-admin command); a password without an enrolled factor opens nothing;
 // accounts left unenrolled past the invitation lifetime are disabled.
-const database = provideTestDatabase();
-quietBetterAuthWarnings();
-let smtp: SmtpSink;
-let sql: Client;
-let admin: StaffMember;
-
-beforeAll(async () => {
-  smtp = await startSmtpSink();
-  setAppEnvironment({ SMTP_URL: `smtp://127.0.0.1:${smtp.port}` });
-  sql = new Client({ connectionString: database.url });
-  await sql.connect();
-  admin = await createEnrolledAdmin({ email: "first-admin@clinic.example", password: "first administrator passphrase" });
-});
-onTestDatabaseTeardown(async () => {
-  closeMailTransport();
-  await sql.end();
-  await disconnectDb();
-  await smtp.stop();
-});
+const bed = provideStaffAuthBed({ admin: { email: "first-admin@clinic.example", password: "first administrator passphrase" } });
 
 let number = 0;
 // Accepts an invitation and then leaves without enrolling.
@@ -59,21 +33,21 @@ async function acceptedButNotEnrolled(): Promise<{ id: string; email: string; pa
   number += 1;
   const email = `pending${number}@clinic.example`;
   const password = `pending passphrase number ${number}`;
-  const before = smtp.messages.length;
-  await createStaffInvitation({ email, role: "coordinator", invitedById: admin.id, request: new StaffBrowser().request() });
-  await smtp.waitForMessages(before + 1);
+  const before = bed.smtp.messages.length;
+  await createStaffInvitation({ email, role: "coordinator", invitedById: bed.admin.id, request: new StaffBrowser().request() });
+  await bed.smtp.waitForMessages(before + 1);
   const browser = new StaffBrowser();
-  const accepted = await acceptStaffInvitation({ token: invitationTokenFrom(await latestMailTo(smtp, email)), name: "Pat Pending", password, request: browser.request() });
+  const accepted = await acceptStaffInvitation({ token: invitationTokenFrom(await latestMailTo(bed.smtp, email)), name: "Pat Pending", password, request: browser.request() });
   if (!accepted.ok) throw new Error(accepted.error);
   browser.absorb(accepted.setCookies);
   const state = await readStaffSession({ request: browser.request() });
   if (state.status !== "needs-second-factor") throw new Error(state.status);
-  await sql.query(`DELETE FROM "StaffSession" WHERE "userId" = $1`, [state.user.id]);
+  await bed.sql.query(`DELETE FROM "StaffSession" WHERE "userId" = $1`, [state.user.id]);
   return { id: state.user.id, email, password };
 }
 
 async function sessionCount(userId: string): Promise<number> {
-  const { rows } = await sql.query<{ n: string }>(`SELECT count(*) AS n FROM "StaffSession" WHERE "userId" = $1`, [userId]);
+  const { rows } = await bed.sql.query<{ n: string }>(`SELECT count(*) AS n FROM "StaffSession" WHERE "userId" = $1`, [userId]);
   return Number(rows[0]?.n);
 }
 
@@ -122,27 +96,27 @@ it("lets two simultaneous uses of one link make at most one session", async () =
 });
 
 it("refuses an expired link and a link replaced by a newer one", async () => {
-  const coordinator = await inviteAndEnrol({ sink: smtp, invitedById: admin.id, email: "lost-phone@clinic.example", role: "coordinator", password: "lost phone passphrase" });
-  await resetStaffSecondFactor({ admin: await confirmedStaffContext(admin.browser, admin.password), userId: coordinator.id });
-  const firstLink = (await latestMailTo(smtp, coordinator.email)).text ?? "";
-  const before = smtp.messages.length;
-  await resetStaffSecondFactor({ admin: await confirmedStaffContext(admin.browser, admin.password), userId: coordinator.id });
-  await smtp.waitForMessages(before + 1);
-  const secondLink = (await latestMailTo(smtp, coordinator.email)).text ?? "";
+  const coordinator = await inviteAndEnrol({ sink: bed.smtp, invitedById: bed.admin.id, email: "lost-phone@clinic.example", role: "coordinator", password: "lost phone passphrase" });
+  await resetStaffSecondFactor({ admin: await confirmedStaffContext(bed.admin.browser, bed.admin.password), userId: coordinator.id });
+  const firstLink = (await latestMailTo(bed.smtp, coordinator.email)).text ?? "";
+  const before = bed.smtp.messages.length;
+  await resetStaffSecondFactor({ admin: await confirmedStaffContext(bed.admin.browser, bed.admin.password), userId: coordinator.id });
+  await bed.smtp.waitForMessages(before + 1);
+  const secondLink = (await latestMailTo(bed.smtp, coordinator.email)).text ?? "";
   expect(accessLinkToken(secondLink)).not.toBe(accessLinkToken(firstLink));
   const browser = new StaffBrowser("192.0.2.156");
   expect(await redeemEnrolmentLink({ token: accessLinkToken(firstLink), password: coordinator.password, request: browser.request() })).toEqual({ ok: false, error: "invalid-link" });
-  await sql.query(`UPDATE "StaffAccessLink" SET "expiresAt" = now() - interval '1 second' WHERE "userId" = $1`, [coordinator.id]);
+  await bed.sql.query(`UPDATE "StaffAccessLink" SET "expiresAt" = now() - interval '1 second' WHERE "userId" = $1`, [coordinator.id]);
   expect(await redeemEnrolmentLink({ token: accessLinkToken(secondLink), password: coordinator.password, request: browser.request() })).toEqual({ ok: false, error: "invalid-link" });
   expect(await sessionCount(coordinator.id)).toBe(0);
 });
 
 it("stops a set-up link sent by an admin who has since been disabled", async () => {
-  const otherAdmin = await inviteAndEnrol({ sink: smtp, invitedById: admin.id, email: "departing-admin@clinic.example", role: "admin", password: "departing admin passphrase" });
-  const coordinator = await inviteAndEnrol({ sink: smtp, invitedById: admin.id, email: "reset-by-departing@clinic.example", role: "coordinator", password: "reset coordinator passphrase" });
+  const otherAdmin = await inviteAndEnrol({ sink: bed.smtp, invitedById: bed.admin.id, email: "departing-admin@clinic.example", role: "admin", password: "departing admin passphrase" });
+  const coordinator = await inviteAndEnrol({ sink: bed.smtp, invitedById: bed.admin.id, email: "reset-by-departing@clinic.example", role: "coordinator", password: "reset coordinator passphrase" });
   await resetStaffSecondFactor({ admin: await confirmedStaffContext(otherAdmin.browser, otherAdmin.password), userId: coordinator.id });
-  const link = (await latestMailTo(smtp, coordinator.email)).text ?? "";
-  await setStaffDisabled({ admin: await staffContext(admin.browser), userId: otherAdmin.id, disabled: true });
+  const link = (await latestMailTo(bed.smtp, coordinator.email)).text ?? "";
+  await setStaffDisabled({ admin: await staffContext(bed.admin.browser), userId: otherAdmin.id, disabled: true });
   expect(await redeemEnrolmentLink({ token: accessLinkToken(link), password: coordinator.password, request: new StaffBrowser("192.0.2.157").request() })).toEqual({
     ok: false,
     error: "invalid-link",
@@ -152,17 +126,17 @@ it("stops a set-up link sent by an admin who has since been disabled", async () 
 it(`disables accounts left without a second factor for ${UNENROLLED_GRACE_HOURS} hours, and audits it`, async () => {
   const stale = await acceptedButNotEnrolled();
   const fresh = await acceptedButNotEnrolled();
-  await sql.query(`UPDATE "StaffUser" SET "createdAt" = now() - make_interval(hours => $2) WHERE "id" = $1`, [stale.id, UNENROLLED_GRACE_HOURS + 1]);
+  await bed.sql.query(`UPDATE "StaffUser" SET "createdAt" = now() - make_interval(hours => $2) WHERE "id" = $1`, [stale.id, UNENROLLED_GRACE_HOURS + 1]);
   // Old, but an admin sent a set-up link recently: not disabled yet.
-  const resetLater = await inviteAndEnrol({ sink: smtp, invitedById: admin.id, email: "old-but-reset@clinic.example", role: "coordinator", password: "old but reset passphrase" });
-  await resetStaffSecondFactor({ admin: await confirmedStaffContext(admin.browser, admin.password), userId: resetLater.id });
-  await sql.query(`UPDATE "StaffUser" SET "createdAt" = now() - make_interval(hours => $2) WHERE "id" IN ($1, $3)`, [resetLater.id, UNENROLLED_GRACE_HOURS + 5, admin.id]);
+  const resetLater = await inviteAndEnrol({ sink: bed.smtp, invitedById: bed.admin.id, email: "old-but-reset@clinic.example", role: "coordinator", password: "old but reset passphrase" });
+  await resetStaffSecondFactor({ admin: await confirmedStaffContext(bed.admin.browser, bed.admin.password), userId: resetLater.id });
+  await bed.sql.query(`UPDATE "StaffUser" SET "createdAt" = now() - make_interval(hours => $2) WHERE "id" IN ($1, $3)`, [resetLater.id, UNENROLLED_GRACE_HOURS + 5, bed.admin.id]);
 
   expect(await disableUnenrolledAccounts()).toBe(1);
-  const { rows } = await sql.query<{ id: string; banned: boolean }>(`SELECT "id", "banned" FROM "StaffUser" WHERE "id" = ANY($1)`, [
-    [stale.id, fresh.id, resetLater.id, admin.id],
+  const { rows } = await bed.sql.query<{ id: string; banned: boolean }>(`SELECT "id", "banned" FROM "StaffUser" WHERE "id" = ANY($1)`, [
+    [stale.id, fresh.id, resetLater.id, bed.admin.id],
   ]);
-  expect(Object.fromEntries(rows.map((row) => [row.id, row.banned]))).toEqual({ [stale.id]: true, [fresh.id]: false, [resetLater.id]: false, [admin.id]: false });
+  expect(Object.fromEntries(rows.map((row) => [row.id, row.banned]))).toEqual({ [stale.id]: true, [fresh.id]: false, [resetLater.id]: false, [bed.admin.id]: false });
   const audited = await auditRowsWithAction("staff.user.disabled");
   expect(audited.filter((row) => (row.metadata as { subjectUserId?: string }).subjectUserId === stale.id)).toHaveLength(1);
   expect(await disableUnenrolledAccounts()).toBe(0);

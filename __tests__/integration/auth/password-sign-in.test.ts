@@ -2,8 +2,9 @@ import { ACCOUNT_MAX_FAILURES, ADDRESS_MAX_FAILURES, LOCKOUT_WINDOW_SECONDS } fr
 import { signInWithPassword } from "@/lib/auth/sign-in-with-password";
 import { disconnectDb } from "@/lib/db/client";
 import { setAppEnvironment } from "@/__tests__/support/app-environment";
+import { numberedAdmins } from "@/__tests__/support/numbered-admins";
 import { quietBetterAuthWarnings } from "@/__tests__/support/quiet-better-auth";
-import { createEnrolledAdmin, signInWithTotp, type StaffMember } from "@/__tests__/support/staff-accounts";
+import { signInWithTotp } from "@/__tests__/support/staff-accounts";
 import { StaffBrowser } from "@/__tests__/support/staff-request";
 import { onTestDatabaseTeardown, provideTestDatabase } from "@/__tests__/support/test-database";
 
@@ -16,11 +17,7 @@ quietBetterAuthWarnings();
 beforeAll(() => setAppEnvironment({ MAIL_SINK_DIR: "/tmp/iop-test-mail-unused" }));
 onTestDatabaseTeardown(() => disconnectDb());
 
-let accountNumber = 0;
-async function newAccount(): Promise<StaffMember> {
-  accountNumber += 1;
-  return createEnrolledAdmin({ email: `staff${accountNumber}@clinic.example`, password: `passphrase number ${accountNumber} for tests` });
-}
+const newAccount = numberedAdmins((n) => ({ email: `staff${n}@clinic.example`, password: `passphrase number ${n} for tests` }));
 
 function attempt(email: string, password: string, ipAddress: string) {
   return signInWithPassword({ email, password, request: new StaffBrowser(ipAddress).request() });

@@ -1,30 +1,16 @@
 import type { Transporter } from "nodemailer";
-import { Client } from "pg";
-import { disconnectDb, getPool } from "@/lib/db/client";
+import { getPool } from "@/lib/db/client";
 import { claimDueNotifications } from "@/lib/notifications/claim-due-notifications";
 import { deliverNotification } from "@/lib/notifications/deliver-notification";
 import { createLimiter } from "@/lib/notifications/limiter";
-import { setAppEnvironment } from "@/__tests__/support/app-environment";
 import { postInquiry } from "@/__tests__/support/inquiry-api";
-import { onTestDatabaseTeardown, provideTestDatabase } from "@/__tests__/support/test-database";
+import { provideTestDatabaseClient } from "@/__tests__/support/test-database-client";
 import { validInquiry } from "@/__tests__/support/valid-inquiry";
 
-const database = provideTestDatabase();
-let sql: Client;
-
-beforeAll(async () => {
-  setAppEnvironment({ MAIL_SINK_DIR: "/tmp/iop-test-mail-unused" });
-  sql = new Client({ connectionString: database.url });
-  await sql.connect();
-});
-
-onTestDatabaseTeardown(async () => {
-  await sql.end();
-  await disconnectDb();
-});
+const database = provideTestDatabaseClient();
 
 async function row(id: string | undefined) {
-  const { rows } = await sql.query(
+  const { rows } = await database.sql.query(
     `SELECT status, attempts, EXTRACT(EPOCH FROM "leaseExpiresAt" - "updatedAt")::int AS lease FROM "Notification" WHERE id = $1`,
     [id],
   );
@@ -38,7 +24,7 @@ it("claims with the lease it is given", async () => {
 });
 
 it("hands a claimed row back unsent when it is too late in its lease to start the send", async () => {
-  await sql.query(`UPDATE "Notification" SET status = 'SENT'`);
+  await database.sql.query(`UPDATE "Notification" SET status = 'SENT'`);
   await postInquiry(validInquiry({ phone: "212-555-0802" }));
   const [claimed] = await claimDueNotifications({ pool: getPool(), limit: 1, leaseSeconds: 60 });
   if (!claimed) throw new Error("nothing claimed");

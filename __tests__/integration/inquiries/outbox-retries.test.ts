@@ -1,33 +1,12 @@
-import { Client } from "pg";
-import { disconnectDb } from "@/lib/db/client";
-import { closeMailTransport } from "@/lib/notifications/mail-transport";
 import { runOutboxWorker } from "@/lib/notifications/run-outbox-worker";
-import { setAppEnvironment } from "@/__tests__/support/app-environment";
+import { provideMailingTestDatabase } from "@/__tests__/support/mailing-test-database";
 import { postInquiry } from "@/__tests__/support/inquiry-api";
-import { startSmtpSink, type SmtpSink } from "@/__tests__/support/smtp-sink";
-import { onTestDatabaseTeardown, provideTestDatabase } from "@/__tests__/support/test-database";
 import { validInquiry } from "@/__tests__/support/valid-inquiry";
 
-const database = provideTestDatabase();
-let smtp: SmtpSink;
-let sql: Client;
-
-beforeAll(async () => {
-  smtp = await startSmtpSink();
-  setAppEnvironment({ SMTP_URL: `smtp://127.0.0.1:${smtp.port}`, NOTIFY_MAX_ATTEMPTS: "3", NOTIFY_RETRY_BASE_MS: "20" });
-  sql = new Client({ connectionString: database.url });
-  await sql.connect();
-});
-
-onTestDatabaseTeardown(async () => {
-  closeMailTransport();
-  await sql.end();
-  await disconnectDb();
-  await smtp.stop();
-});
+const mailing = provideMailingTestDatabase({ environment: { NOTIFY_MAX_ATTEMPTS: "3", NOTIFY_RETRY_BASE_MS: "20" } });
 
 async function notificationFor(referenceCode: unknown) {
-  const { rows } = await sql.query(
+  const { rows } = await mailing.sql.query(
     `SELECT n.id, n.status, n.attempts, n."lastError", n."sentAt" FROM "Notification" n
      JOIN "Inquiry" i ON i.id = n."inquiryId" WHERE i."referenceCode" = $1`,
     [referenceCode],
@@ -46,7 +25,7 @@ async function eventually<T>(probe: () => Promise<T>, accept: (value: T) => bool
 }
 
 it("gives up after NOTIFY_MAX_ATTEMPTS and marks the notification FAILED, keeping the inquiry", async () => {
-  await smtp.stop();
+  await mailing.smtp.stop();
   const worker = runOutboxWorker();
   try {
     const response = await postInquiry(validInquiry());
@@ -54,19 +33,19 @@ it("gives up after NOTIFY_MAX_ATTEMPTS and marks the notification FAILED, keepin
     expect(failed.attempts).toBe(3);
     expect(failed.lastError).toMatch(/^\w+ (ECONNECTION|ESOCKET|ECONNREFUSED)/);
     expect(failed.lastError).not.toMatch(/127\.0\.0\.1|@/);
-    const { rows } = await sql.query(`SELECT count(*)::int AS n FROM "Inquiry" WHERE "referenceCode" = $1`, [response.json.referenceCode]);
+    const { rows } = await mailing.sql.query(`SELECT count(*)::int AS n FROM "Inquiry" WHERE "referenceCode" = $1`, [response.json.referenceCode]);
     expect(rows[0]).toEqual({ n: 1 });
   } finally {
     await worker.stop();
-    await smtp.start();
+    await mailing.smtp.start();
   }
 });
 
 it("reclaims a notification whose worker died mid-send once its lease expires", async () => {
   const response = await postInquiry(validInquiry({ phone: "212-555-0188" }));
-  const before = smtp.messages.length;
+  const before = mailing.smtp.messages.length;
   // What a worker killed between claiming and sending leaves behind.
-  await sql.query(
+  await mailing.sql.query(
     `UPDATE "Notification" SET status = 'SENDING', attempts = 1, "leaseExpiresAt" = now() - interval '1 second'
      WHERE id = $1`,
     [(await notificationFor(response.json.referenceCode)).id],
@@ -75,8 +54,8 @@ it("reclaims a notification whose worker died mid-send once its lease expires", 
   try {
     const sent = await eventually(() => notificationFor(response.json.referenceCode), (n) => n.status === "SENT");
     expect(sent.attempts).toBe(2);
-    await smtp.waitForMessages(before + 1);
-    expect(smtp.messages.slice(before).map((m) => m.subject)).toEqual([`New intake request ${String(response.json.referenceCode)}`]);
+    await mailing.smtp.waitForMessages(before + 1);
+    expect(mailing.smtp.messages.slice(before).map((m) => m.subject)).toEqual([`New intake request ${String(response.json.referenceCode)}`]);
   } finally {
     await worker.stop();
   }
@@ -85,7 +64,7 @@ it("reclaims a notification whose worker died mid-send once its lease expires", 
 it("leaves a notification alone while another worker's lease is still valid", async () => {
   const response = await postInquiry(validInquiry({ phone: "212-555-0189" }));
   const { id } = await notificationFor(response.json.referenceCode);
-  await sql.query(`UPDATE "Notification" SET status = 'SENDING', attempts = 1, "leaseExpiresAt" = now() + interval '1 hour' WHERE id = $1`, [id]);
+  await mailing.sql.query(`UPDATE "Notification" SET status = 'SENDING', attempts = 1, "leaseExpiresAt" = now() + interval '1 hour' WHERE id = $1`, [id]);
   const worker = runOutboxWorker();
   await new Promise((resolve) => setTimeout(resolve, 800));
   await worker.stop();

@@ -1,11 +1,10 @@
 import { randomUUID } from "node:crypto";
 import { Client } from "pg";
-import { disconnectDb, getDb, getPool } from "@/lib/db/client";
+import { getDb, getPool } from "@/lib/db/client";
 import { storeInquiry } from "@/lib/inquiries/store-inquiry";
 import { OUTBOX_CHANNEL } from "@/lib/notifications/outbox-channel";
 import { InquirySchema } from "@/lib/validations/inquiry";
-import { setAppEnvironment } from "@/__tests__/support/app-environment";
-import { onTestDatabaseTeardown, provideTestDatabase } from "@/__tests__/support/test-database";
+import { provideTestDatabaseClient } from "@/__tests__/support/test-database-client";
 import { validInquiry } from "@/__tests__/support/valid-inquiry";
 
 // The reference code is random; these tests need to make it collide.
@@ -15,19 +14,7 @@ jest.mock("@/lib/inquiries/reference-code", () => {
   return { ...actual, generateReferenceCode: () => mockDrawnCodes.shift() ?? actual.generateReferenceCode() };
 });
 
-const database = provideTestDatabase();
-let sql: Client;
-
-beforeAll(async () => {
-  setAppEnvironment({ MAIL_SINK_DIR: "/tmp/iop-test-mail-unused" });
-  sql = new Client({ connectionString: database.url });
-  await sql.connect();
-});
-
-onTestDatabaseTeardown(async () => {
-  await sql.end();
-  await disconnectDb();
-});
+const database = provideTestDatabaseClient();
 
 const limits = (ipMax = 100, globalMax = 100) => ({
   ip: { key: "submit:ip:test", max: ipMax, windowSeconds: 3600 },
@@ -58,16 +45,16 @@ function store(options: StoreOptions = {}) {
 }
 
 async function inquiryCount(): Promise<number> {
-  return ((await sql.query(`SELECT count(*)::int AS n FROM "Inquiry"`)).rows[0] as { n: number }).n;
+  return ((await database.sql.query(`SELECT count(*)::int AS n FROM "Inquiry"`)).rows[0] as { n: number }).n;
 }
 
 async function points(): Promise<Record<string, number>> {
-  const { rows } = await sql.query<{ key: string; points: number }>(`SELECT key, points FROM "RateLimitBucket"`);
+  const { rows } = await database.sql.query<{ key: string; points: number }>(`SELECT key, points FROM "RateLimitBucket"`);
   return Object.fromEntries(rows.map((r) => [r.key, r.points]));
 }
 
 beforeEach(async () => {
-  await sql.query(`DELETE FROM "RateLimitBucket"`);
+  await database.sql.query(`DELETE FROM "RateLimitBucket"`);
   mockDrawnCodes.length = 0;
 });
 
@@ -80,7 +67,7 @@ it("stores the row, six consents, one outbox row and one audit event, and wakes 
     const outcome = await store();
     expect(outcome.kind).toBe("created");
     if (outcome.kind !== "created") return;
-    const { rows } = await sql.query(
+    const { rows } = await database.sql.query(
       `SELECT (SELECT count(*) FROM "ConsentRecord" WHERE "inquiryId" = $1)::int AS consents,
               (SELECT count(*) FROM "Notification" WHERE "inquiryId" = $1 AND status = 'PENDING')::int AS notifications,
               (SELECT json_agg(json_build_object('action', action, 'actor', "actorType", 'ipHash', "ipHash", 'ua', "userAgent", 'metadata', metadata))
@@ -132,7 +119,7 @@ it("never refuses a solved challenge past either threshold, and marks what it st
   expect(solvedPastGlobal.kind).toBe("created");
   expect(solvedPastBoth.kind).toBe("created");
   const calm = await store();
-  const { rows } = await sql.query<{ referenceCode: string; submittedUnderChallenge: boolean }>(
+  const { rows } = await database.sql.query<{ referenceCode: string; submittedUnderChallenge: boolean }>(
     `SELECT "referenceCode", "submittedUnderChallenge" FROM "Inquiry" WHERE "referenceCode" = ANY($1)`,
     [[solvedPastGlobal, solvedPastBoth, calm].map((o) => (o.kind === "created" ? o.referenceCode : ""))],
   );
@@ -154,7 +141,7 @@ it("spends a form token on a stored submission: other answers with it are refuse
   if (first.kind !== "created") throw new Error(first.kind);
   expect(await store({ nonce, key: "g".repeat(64), phone: "212-555-0199" })).toEqual({ kind: "token_reused" });
   expect(await store({ nonce, key: "f".repeat(64) })).toEqual({ kind: "replayed", referenceCode: first.referenceCode });
-  const { rows } = await sql.query(`SELECT "expiresAt" > now() + interval '23 hours' AS "keptADay" FROM "SpentToken" WHERE key = $1`, [`form:${nonce}`]);
+  const { rows } = await database.sql.query(`SELECT "expiresAt" > now() + interval '23 hours' AS "keptADay" FROM "SpentToken" WHERE key = $1`, [`form:${nonce}`]);
   expect(rows).toEqual([{ keptADay: true }]);
 });
 
@@ -195,6 +182,6 @@ it("answers with a concurrent twin's reference code when the twin commits first"
   } finally {
     await twin.end();
   }
-  const { rows } = await sql.query(`SELECT count(*)::int AS n FROM "Inquiry" WHERE "idempotencyKey" = $1`, [key]);
+  const { rows } = await database.sql.query(`SELECT count(*)::int AS n FROM "Inquiry" WHERE "idempotencyKey" = $1`, [key]);
   expect(rows[0]).toEqual({ n: 1 });
 });

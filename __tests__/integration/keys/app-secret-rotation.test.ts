@@ -1,34 +1,20 @@
 import { randomBytes } from "node:crypto";
-import { Client } from "pg";
 import { isHashedCodeList } from "@/lib/auth/second-factor/recovery-code-storage";
 import { storedSecretVersion } from "@/lib/keys/better-auth-secrets";
-import { setAppEnvironment } from "@/__tests__/support/app-environment";
 import { quietBetterAuthWarnings } from "@/__tests__/support/quiet-better-auth";
 import { createEnrolledAdmin } from "@/__tests__/support/staff-accounts";
 import { StaffBrowser } from "@/__tests__/support/staff-request";
-import { onTestDatabaseTeardown, provideTestDatabase } from "@/__tests__/support/test-database";
+import { provideTestDatabaseClient } from "@/__tests__/support/test-database-client";
 
 // Rotating APP_SECRET (the token-signing secret) keeps stored TOTP seeds and
 // recovery codes working — seeds are encrypted under the field keys, recovery
 // codes are stored as salted hashes that no secret protects — while every
 // session cookie and form token signed with the old secret is refused.
-const database = provideTestDatabase();
+const database = provideTestDatabaseClient();
 quietBetterAuthWarnings();
-let sql: Client;
-
-beforeAll(async () => {
-  setAppEnvironment({ MAIL_SINK_DIR: "/tmp/iop-test-mail-unused" });
-  sql = new Client({ connectionString: database.url });
-  await sql.connect();
-});
-onTestDatabaseTeardown(async () => {
-  await sql.end();
-  const { disconnectDb } = await import("@/lib/db/client");
-  await disconnectDb();
-});
 
 async function storedSecondFactor(userId: string): Promise<{ secret: string; backupCodes: string }> {
-  const { rows } = await sql.query<{ secret: string; backupCodes: string }>(`SELECT "secret", "backupCodes" FROM "StaffTwoFactor" WHERE "userId" = $1`, [userId]);
+  const { rows } = await database.sql.query<{ secret: string; backupCodes: string }>(`SELECT "secret", "backupCodes" FROM "StaffTwoFactor" WHERE "userId" = $1`, [userId]);
   const row = rows[0];
   if (!row) throw new Error("no second factor stored");
   return row;

@@ -1,27 +1,15 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
-import { Client } from "pg";
 import { checkKeys } from "@/lib/startup/preflight/check-keys";
 import { StartupRefusedError } from "@/lib/startup/startup-refused-error";
-import { setAppEnvironment } from "@/__tests__/support/app-environment";
 import { keyringOf, newKeySpec, writeSealedInquiries } from "@/__tests__/support/sealed-fixtures";
-import { onTestDatabaseTeardown, provideTestDatabase } from "@/__tests__/support/test-database";
+import { provideTestDatabaseClient } from "@/__tests__/support/test-database-client";
 
 // The pre-flight key check as `npm start` runs it (keys from the environment),
 // and on a database upgraded with data already in it: the migration lists the
 // key ids the data uses, so the first start refuses a keyring without them.
-const database = provideTestDatabase();
-let sql: Client;
+const database = provideTestDatabaseClient();
 const old = newKeySpec("k0");
-
-beforeAll(async () => {
-  setAppEnvironment({ MAIL_SINK_DIR: "/tmp/iop-test-mail-unused" });
-  sql = new Client({ connectionString: database.url });
-  await sql.connect();
-});
-onTestDatabaseTeardown(async () => {
-  await sql.end();
-});
 
 async function migrationStatement(marker: string): Promise<string> {
   const file = path.join(process.cwd(), "prisma/migrations/20261206020000_key_checks_and_request_metadata/migration.sql");
@@ -31,10 +19,10 @@ async function migrationStatement(marker: string): Promise<string> {
 }
 
 it("refuses on an upgraded database whose data is under a key id the keyring lacks, naming it", async () => {
-  await writeSealedInquiries(sql, { keyring: keyringOf(old), lookupKey: Buffer.alloc(32, 1), count: 2 });
+  await writeSealedInquiries(database.sql, { keyring: keyringOf(old), lookupKey: Buffer.alloc(32, 1), count: 2 });
   // What the migration does on a database that already holds data.
-  await sql.query(await migrationStatement(`INSERT INTO "KeyCheck" ("kind", "keyId")`));
-  const refused = await checkKeys({ client: sql }).catch((error: unknown) => error);
+  await database.sql.query(await migrationStatement(`INSERT INTO "KeyCheck" ("kind", "keyId")`));
+  const refused = await checkKeys({ client: database.sql }).catch((error: unknown) => error);
   expect(refused).toBeInstanceOf(StartupRefusedError);
   expect((refused as Error).message).toContain("field-encryption key k0 is missing from FIELD_ENCRYPTION_KEY/FIELD_ENCRYPTION_PREVIOUS_KEYS");
   expect((refused as Error).message).not.toContain(old.split(":")[1]);
@@ -44,8 +32,8 @@ it("passes once the key is among the previous keys, and records its check value"
   process.env.FIELD_ENCRYPTION_PREVIOUS_KEYS = old;
   jest.resetModules();
   const fresh = await import("@/lib/startup/preflight/check-keys");
-  await expect(fresh.checkKeys({ client: sql })).resolves.toBeUndefined();
-  const { rows } = await sql.query<{ keyId: string; checkValue: string | null }>(`SELECT "keyId", "checkValue" FROM "KeyCheck" WHERE "kind" = 'field' ORDER BY "keyId"`);
+  await expect(fresh.checkKeys({ client: database.sql })).resolves.toBeUndefined();
+  const { rows } = await database.sql.query<{ keyId: string; checkValue: string | null }>(`SELECT "keyId", "checkValue" FROM "KeyCheck" WHERE "kind" = 'field' ORDER BY "keyId"`);
   expect(rows.map((r) => [r.keyId, r.checkValue?.startsWith(`v1.${r.keyId}.`)])).toEqual([
     ["k0", true],
     ["t1", true],

@@ -1,38 +1,19 @@
-import { Client } from "pg";
-import { disconnectDb, getPool } from "@/lib/db/client";
+import { getPool } from "@/lib/db/client";
 import { claimDueNotifications } from "@/lib/notifications/claim-due-notifications";
 import { deliverUnlessStopping } from "@/lib/notifications/deliver-unless-stopping";
 import { createLimiter } from "@/lib/notifications/limiter";
-import { closeMailTransport, getMailTransport } from "@/lib/notifications/mail-transport";
-import { setAppEnvironment } from "@/__tests__/support/app-environment";
+import { getMailTransport } from "@/lib/notifications/mail-transport";
+import { provideMailingTestDatabase } from "@/__tests__/support/mailing-test-database";
 import { postInquiry } from "@/__tests__/support/inquiry-api";
-import { startSmtpSink, type SmtpSink } from "@/__tests__/support/smtp-sink";
-import { onTestDatabaseTeardown, provideTestDatabase } from "@/__tests__/support/test-database";
 import { validInquiry } from "@/__tests__/support/valid-inquiry";
 
 // A stopping outbox worker finishes the sends already under way and hands the
 // rest of its claim back at once (status PENDING, the claim's attempt undone),
 // so nothing waits for a lease to expire and nothing is sent twice.
-const database = provideTestDatabase();
-let smtp: SmtpSink;
-let sql: Client;
-
-beforeAll(async () => {
-  smtp = await startSmtpSink();
-  setAppEnvironment({ SMTP_URL: `smtp://127.0.0.1:${smtp.port}` });
-  sql = new Client({ connectionString: database.ownerUrl });
-  await sql.connect();
-});
-
-onTestDatabaseTeardown(async () => {
-  closeMailTransport();
-  await sql.end();
-  await disconnectDb();
-  await smtp.stop();
-});
+const mailing = provideMailingTestDatabase({ connectAs: "owner" });
 
 async function outbox() {
-  const { rows } = await sql.query<{ status: string; attempts: number; leaseExpiresAt: Date | null }>(
+  const { rows } = await mailing.sql.query<{ status: string; attempts: number; leaseExpiresAt: Date | null }>(
     `SELECT status::text AS status, attempts, "leaseExpiresAt" FROM "Notification" ORDER BY "createdAt"`,
   );
   return rows;
@@ -63,8 +44,8 @@ it("sends what started before the stop and releases what was still waiting for a
   const outcomes = await Promise.all(deliveries);
 
   expect(outcomes).toEqual(["sent", "released", "released"]);
-  await smtp.waitForMessages(1);
-  expect(smtp.messages).toHaveLength(1);
+  await mailing.smtp.waitForMessages(1);
+  expect(mailing.smtp.messages).toHaveLength(1);
   const rows = await outbox();
   expect(rows.map((row) => row.status).sort()).toEqual(["PENDING", "PENDING", "SENT"]);
   for (const row of rows.filter((r) => r.status === "PENDING")) {

@@ -1,10 +1,10 @@
 import { execFileSync } from "node:child_process";
 import { mkdtempSync, readFileSync } from "node:fs";
 import { createServer, type Server } from "node:https";
-import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { Webhook } from "standardwebhooks";
+import { closeAtOnce, listenOnLoopback } from "../../support/loopback-server";
 
 export type ReceivedHook = { webhookId: string; referenceCode: string | undefined; validSignature: boolean; body: string; receivedAt: number };
 
@@ -64,19 +64,13 @@ export async function startWebhookSink(): Promise<WebhookSink> {
           response.end();
         });
       });
-      await new Promise<void>((resolve, reject) => {
-        instance.once("error", reject);
-        instance.listen(port, "127.0.0.1", () => resolve());
-      });
-      port = (instance.address() as AddressInfo).port;
+      port = await listenOnLoopback(instance, port);
       server = instance;
     },
     async stop() {
       const instance = server;
       server = undefined;
-      if (!instance) return;
-      instance.closeAllConnections();
-      await new Promise<void>((resolve) => instance.close(() => resolve()));
+      await closeAtOnce(instance);
     },
   };
   await sink.start();

@@ -1,17 +1,12 @@
 "use client";
 
-import { useActionState, useSyncExternalStore } from "react";
+import { useActionState } from "react";
 import { acceptInvitationAction, type AcceptInvitationState } from "@/app/staff/invitation/actions";
-
-// The token arrives in the URL fragment (never sent to any server by the
-// browser); it is read here and posted with the form.
-function readToken(): string {
-  return new URLSearchParams(window.location.hash.slice(1)).get("token") ?? "";
-}
-const noSubscription = () => () => {};
+import { useFragmentToken } from "@/components/staff/use-fragment-token";
+import { FormErrorAlert } from "@/components/ui/FormErrorAlert";
 
 export function AcceptInvitationForm() {
-  const token = useSyncExternalStore(noSubscription, readToken, () => null);
+  const token = useFragmentToken();
   const [state, action, pending] = useActionState<AcceptInvitationState, FormData>(acceptInvitationAction, {});
   if (token === null) return <p>Loading your invitation…</p>;
   if (!token) return <p className="alert alert--error">This link has no invitation in it. Open the link from your invitation email again.</p>;
@@ -20,7 +15,7 @@ export function AcceptInvitationForm() {
   const described = (field: keyof typeof errors) => (errors[field] ? `${field}-error` : undefined);
   return (
     <form action={action} noValidate>
-      {state.formError ? <p className="alert alert--error" role="alert">{state.formError}</p> : null}
+      <FormErrorAlert message={state.formError} />
       <input type="hidden" name="token" value={token} />
       <div className={errors.name ? "field field--error" : "field"}>
         <label htmlFor="name">Your name</label>

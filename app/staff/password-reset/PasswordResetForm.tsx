@@ -1,30 +1,15 @@
 "use client";
 
-import { useActionState, useSyncExternalStore } from "react";
+import { useActionState } from "react";
+import { AccessLinkForm } from "@/components/staff/AccessLinkForm";
 import { resetPasswordAction, type PasswordResetState } from "@/app/staff/password-reset/actions";
 
-// The token arrives in the URL fragment (never sent to any server by the
-// browser); it is read here and posted with the form.
-function readToken(): string {
-  return new URLSearchParams(window.location.hash.slice(1)).get("token") ?? "";
-}
-const noSubscription = () => () => {};
-
 export function PasswordResetForm() {
-  const token = useSyncExternalStore(noSubscription, readToken, () => null);
   const [state, action, pending] = useActionState<PasswordResetState, FormData>(resetPasswordAction, {});
-  if (token === null) return <p>Loading your link…</p>;
-  if (!token) return <p className="alert alert--error">This link has nothing in it. Open the link from your email again.</p>;
   const errors = state.fieldErrors ?? {};
   const described = (field: keyof typeof errors) => (errors[field] ? `${field}-error` : undefined);
   return (
-    <form action={action} noValidate>
-      {state.formError ? (
-        <p className="alert alert--error" role="alert">
-          {state.formError}
-        </p>
-      ) : null}
-      <input type="hidden" name="token" value={token} />
+    <AccessLinkForm action={action} formError={state.formError}>
       <div className={errors.password ? "field field--error" : "field"}>
         <label htmlFor="password">New password</label>
         <p id="password-hint" className="hint">
@@ -58,6 +43,6 @@ export function PasswordResetForm() {
       <button className="button-primary" type="submit" disabled={pending}>
         {pending ? "Saving…" : "Save my new password"}
       </button>
-    </form>
+    </AccessLinkForm>
   );
 }

@@ -2,17 +2,14 @@
 
 import { useActionState } from "react";
 import { signInAction, type SignInState } from "@/app/staff/sign-in/actions";
+import { FormErrorAlert } from "@/components/ui/FormErrorAlert";
 
 // Works without JavaScript too: the form posts to the server action.
 export function SignInForm() {
   const [state, action, pending] = useActionState<SignInState, FormData>(signInAction, {});
   return (
     <form action={action} noValidate>
-      {state.formError ? (
-        <p className="alert alert--error" role="alert">
-          {state.formError}
-        </p>
-      ) : null}
+      <FormErrorAlert message={state.formError} />
       <div className="field">
         <label htmlFor="email">Email address</label>
         <input id="email" name="email" type="email" autoComplete="username" required defaultValue={state.email} />

@@ -3,7 +3,7 @@
 import { z } from "zod";
 import { changeOwnPassword } from "@/lib/auth/account/change-own-password";
 import { regenerateRecoveryCodes } from "@/lib/auth/account/regenerate-recovery-codes";
-import { requireStaffAction, StaffAccessDeniedError } from "@/lib/auth/require-staff";
+import { requireStaffAction, StaffAccessDeniedError, type StaffContext } from "@/lib/auth/require-staff";
 
 export type ChangePasswordState = {
   ok?: string;
@@ -23,14 +23,19 @@ const ChangePassword = z
 
 const FIELDS = ["currentPassword", "newPassword", "confirmPassword", "code"] as const;
 
-export async function changePasswordAction(_previous: ChangePasswordState, form: FormData): Promise<ChangePasswordState> {
-  let staff;
+// Both actions answer a lapsed session with a form error rather than a thrown one.
+async function signedInStaff(): Promise<StaffContext | null> {
   try {
-    staff = await requireStaffAction();
+    return await requireStaffAction();
   } catch (error) {
-    if (error instanceof StaffAccessDeniedError) return { formError: "Sign in again first." };
+    if (error instanceof StaffAccessDeniedError) return null;
     throw error;
   }
+}
+
+export async function changePasswordAction(_previous: ChangePasswordState, form: FormData): Promise<ChangePasswordState> {
+  const staff = await signedInStaff();
+  if (!staff) return { formError: "Sign in again first." };
   const parsed = ChangePassword.safeParse(Object.fromEntries(FIELDS.map((key) => [key, form.get(key) ?? ""])));
   if (!parsed.success) {
     const fieldErrors: ChangePasswordState["fieldErrors"] = {};
@@ -57,13 +62,8 @@ export async function changePasswordAction(_previous: ChangePasswordState, form:
 }
 
 export async function regenerateRecoveryCodesAction(_previous: RecoveryCodesState, form: FormData): Promise<RecoveryCodesState> {
-  let staff;
-  try {
-    staff = await requireStaffAction();
-  } catch (error) {
-    if (error instanceof StaffAccessDeniedError) return { formError: "Sign in again first." };
-    throw error;
-  }
+  const staff = await signedInStaff();
+  if (!staff) return { formError: "Sign in again first." };
   const password = form.get("password");
   if (typeof password !== "string" || password === "" || password.length > 256) return { formError: "Enter your password." };
   const result = await regenerateRecoveryCodes({ staff, password });

@@ -2,17 +2,14 @@
 
 import { useActionState, useState } from "react";
 import { verifySecondFactorAction, type SignInState } from "@/app/staff/sign-in/actions";
+import { FormErrorAlert } from "@/components/ui/FormErrorAlert";
 
 export function VerifyForm() {
   const [state, action, pending] = useActionState<SignInState, FormData>(verifySecondFactorAction, {});
   const [kind, setKind] = useState<"totp" | "recovery">("totp");
   return (
     <form action={action} noValidate>
-      {state.formError ? (
-        <p className="alert alert--error" role="alert">
-          {state.formError}
-        </p>
-      ) : null}
+      <FormErrorAlert message={state.formError} />
       <input type="hidden" name="kind" value={kind} />
       <div className="field">
         <label htmlFor="code">{kind === "totp" ? "6-digit code from your authenticator app" : "Recovery code"}</label>
