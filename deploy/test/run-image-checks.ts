@@ -169,6 +169,9 @@ async function main(): Promise<void> {
       const html = await response.text();
       check(`the page ${page} renders (200, HTML)`, response.status === 200 && html.includes("</html>"), `${response.status}`);
     }
+    // public/ ships in the image: the manifest's icons are served.
+    const icon = await fetch(`${base}/icons/icon-192.png`);
+    check("a file from public/ is served (the manifest's icon)", icon.status === 200 && icon.headers.get("content-type") === "image/png", `${icon.status}`);
 
     const tokenResponse = await fetch(`${base}/api/v1/form-tokens`, { method: "POST" });
     const { formToken } = (await tokenResponse.json()) as { formToken: string };
