@@ -78,7 +78,12 @@ const scenario = runScenario({
       firstWorker = await startWorkerNode("s6_rolling-worker-1", env);
       const apps = [a, b];
       const started = Date.now();
+      // The last third waits until replica A is back, so the restarted replica
+      // is sure to get part of the load however fast the first two thirds go.
+      let replicaBack = () => {};
+      const replicaRestarted = new Promise<void>((resolve) => (replicaBack = resolve));
       const load = runLoad({
+        gate: (index) => (index >= (2 * SUBMISSIONS) / 3 ? replicaRestarted : Promise.resolve()),
         count: SUBMISSIONS,
         concurrency: CONCURRENCY,
         inquiry: (index) => uniqueInquiry({ areaCode: "718", index }),
@@ -98,6 +103,7 @@ const scenario = runScenario({
       const acceptedWhileDown = load.progress.accepted;
       await a.start();
       const replicaDownMs = Date.now() - replicaStopStart;
+      replicaBack();
 
       await waitFor({ what: "two thirds of the load", timeoutMs: 300_000, check: () => (load.progress.settled >= (2 * SUBMISSIONS) / 3 ? true : undefined) });
       const workerStopStart = Date.now();

@@ -21,6 +21,8 @@ export function runLoad(options: {
   concurrency: number;
   inquiry: (index: number) => UniqueInquiry;
   target: (index: number) => SubmissionTarget;
+  /** Awaited before submission `index` starts: lets a scenario hold part of the load back until an event. */
+  gate?: (index: number) => Promise<void>;
 }): LoadRun {
   const progress: LoadProgress = { started: 0, settled: 0, accepted: 0 };
   const records: SubmissionRecord[] = new Array<SubmissionRecord>(options.count);
@@ -29,6 +31,7 @@ export function runLoad(options: {
     while (next < options.count) {
       const index = next;
       next += 1;
+      if (options.gate) await options.gate(index);
       progress.started += 1;
       const { phoneE164, answers } = options.inquiry(index);
       const record = await submitUntilAccepted({ index, phoneE164, answers, target: options.target(index) });
