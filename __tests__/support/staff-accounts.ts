@@ -90,6 +90,15 @@ export async function signInWithTotp(options: { email: string; password: string;
   browser.absorb(second.setCookies);
 }
 
+// A code as if a few minutes had passed since the account's last accepted
+// one: the server forgets that step, and the code of the moment is used.
+// For tests that need several fresh codes in a row without waiting 30 s for
+// each (the waits pushed one test past its timeout on a slow CI machine).
+export async function codeMinutesLater(member: { id: string; secret: string }): Promise<string> {
+  await getDb().staffTwoFactor.updateMany({ where: { userId: member.id }, data: { lastTotpStep: null } });
+  return currentTotpCodeMarkingUsed(member.secret);
+}
+
 export async function createEnrolledAdmin(options: { email: string; password: string; name?: string; browser?: StaffBrowser }): Promise<StaffMember> {
   const browser = options.browser ?? new StaffBrowser();
   const created = await createFirstAdmin({ email: options.email, name: options.name ?? "Ada Admin", password: options.password });
