@@ -1,4 +1,6 @@
 import "server-only";
+import type { StaffAuditAction } from "@/lib/audit/audit-actions";
+import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import type { Prisma } from "@/lib/db/generated/client";
 import { getDb } from "@/lib/db/client";
 import type { StaffRequest } from "@/lib/auth/staff-request";
@@ -9,36 +11,7 @@ import { countStaffSignIn } from "@/lib/metrics/staff-sign-in-metrics";
 // who acted (null when nobody is signed in, e.g. a failed sign-in for an
 // unknown address); `subjectUserId` in metadata names the account acted on.
 // Changes made in a transaction pass `tx` so the row commits with them.
-export type StaffAuditAction =
-  | "staff.sign_in.succeeded"
-  | "staff.sign_in.failed"
-  | "staff.sign_in.locked_out"
-  | "staff.sign_in.second_factor_failed"
-  | "staff.sign_out"
-  | "staff.sign_out_everywhere"
-  | "staff.session.idle_timeout"
-  | "staff.session.expired"
-  | "staff.mfa.enrolled"
-  | "staff.mfa.recovery_code_used"
-  | "staff.mfa.recovery_codes_regenerated"
-  | "staff.mfa.reset_by_admin"
-  | "staff.mfa.code_replay_refused"
-  | "staff.mfa.enrolment_link_used"
-  | "staff.mfa.enrolment_link_created"
-  | "staff.sign_in.refused_not_enrolled"
-  | "staff.reauthenticated"
-  | "staff.reauthentication.failed"
-  | "staff.password.changed"
-  | "staff.password.reset_link_sent"
-  | "staff.password.reset_by_link"
-  | "staff.invitation.sent"
-  | "staff.invitation.revoked"
-  | "staff.invitation.accepted"
-  | "staff.admin.created"
-  | "staff.role.changed"
-  | "staff.user.disabled"
-  | "staff.user.enabled"
-  | "staff.access.denied";
+export type { StaffAuditAction };
 
 export async function recordStaffAuditEvent(options: {
   action: StaffAuditAction;
@@ -47,16 +20,14 @@ export async function recordStaffAuditEvent(options: {
   metadata?: Prisma.InputJsonObject;
   tx?: Prisma.TransactionClient;
 }): Promise<void> {
-  const client = options.tx ?? getDb();
-  await client.auditEvent.create({
-    data: {
-      actorType: options.actorId ? "STAFF" : "SYSTEM",
-      actorId: options.actorId,
-      action: options.action,
-      ipAddress: options.request?.ipAddress ?? null,
-      userAgent: options.request?.userAgent?.slice(0, 256) ?? null,
-      metadata: options.metadata ?? {},
-    },
+  await recordAuditEvent({
+    tx: options.tx ?? getDb(),
+    actorType: options.actorId ? "STAFF" : "SYSTEM",
+    actorId: options.actorId ?? undefined,
+    action: options.action,
+    request: { ipHash: null, userAgent: options.request?.userAgent ?? null },
+    ipAddress: options.request?.ipAddress ?? null,
+    metadata: options.metadata,
   });
   countStaffSignIn(options.action);
 }

@@ -1,5 +1,7 @@
 import "server-only";
+import { recordAuditEvent, recordSystemAuditEvents } from "@/lib/audit/record-audit-event";
 import { getDb } from "@/lib/db/client";
+import { saveJobState } from "@/lib/triage/jobs/job-state";
 import { anonymiseInquiries, type AnonymisedCounts } from "@/lib/triage/anonymise-inquiries";
 import { localDate } from "@/lib/triage/local-date";
 import { getTriageSettings } from "@/lib/triage/triage-settings";
@@ -19,8 +21,8 @@ export type PurgeOutcome = AnonymisedCounts & { retentionDays: number; cutoff: D
 // (see anonymise-inquiries.ts). Idempotent: an anonymised row never matches
 // again, so a repeated or concurrent run finds nothing left to do. Batches
 // commit one by one, each with an audit entry per record; a final entry holds
-// the run's totals and the clinic's date it ran for (which tells the daily
-// scheduler the day's run is done).
+// the run's totals, and the job's state the clinic's date it ran for (which
+// tells the daily scheduler the day's run is done).
 export async function purgeExpiredInquiries(options: { now?: Date } = {}): Promise<PurgeOutcome> {
   const db = getDb();
   const { retentionDays, timeZone } = await getTriageSettings();
@@ -41,9 +43,7 @@ export async function purgeExpiredInquiries(options: { now?: Date } = {}): Promi
           FOR UPDATE SKIP LOCKED`;
         const inquiryIds = rows.map((row) => row.id);
         const counts = await anonymiseInquiries({ tx, inquiryIds });
-        await tx.auditEvent.createMany({
-          data: inquiryIds.map((inquiryId) => ({ actorType: "SYSTEM" as const, action: "inquiry.anonymised", inquiryId, metadata: { cause: "retention", retentionDays } })),
-        });
+        await recordSystemAuditEvents({ tx, action: "inquiry.anonymised", inquiryIds, metadata: { cause: "retention", retentionDays } });
         return counts;
       },
       { timeout: 60_000 },
@@ -53,8 +53,9 @@ export async function purgeExpiredInquiries(options: { now?: Date } = {}): Promi
     totals.noteVersions += batch.noteVersions;
     if (batch.inquiries < BATCH_SIZE) break;
   }
-  await db.auditEvent.create({
-    data: { actorType: "SYSTEM", action: "retention.purge.completed", metadata: { ...totals, retentionDays, cutoff: cutoff.toISOString(), day } },
+  await db.$transaction(async (tx) => {
+    await recordAuditEvent({ tx, actorType: "SYSTEM", action: "retention.purge.completed", metadata: { ...totals, retentionDays, cutoff: cutoff.toISOString(), day } });
+    await saveJobState({ tx, job: "retention.purge", state: { day } });
   });
   return { ...totals, retentionDays, cutoff, day };
 }

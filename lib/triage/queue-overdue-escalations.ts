@@ -1,4 +1,5 @@
 import "server-only";
+import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { getDb } from "@/lib/db/client";
 import { OUTBOX_CHANNEL } from "@/lib/notifications/outbox-channel";
 import { findOverdueUrgentInquiries } from "@/lib/triage/find-overdue-urgent-inquiries";
@@ -24,7 +25,7 @@ export async function queueOverdueEscalations(options: { now?: Date } = {}): Pro
       if (updated.count === 0) return false;
       const facts = { overdueMinutes: inquiry.overdueMinutes, targetMinutes: settings.firstContactTargetMinutes };
       await tx.notification.create({ data: { kind: "ESCALATION", inquiryId: inquiry.id, eventData: facts } });
-      await tx.auditEvent.create({ data: { actorType: "SYSTEM", action: "inquiry.escalated", inquiryId: inquiry.id, metadata: facts } });
+      await recordAuditEvent({ tx, actorType: "SYSTEM", action: "inquiry.escalated", inquiryId: inquiry.id, metadata: facts });
       await enqueueWebhookEvent({ tx, inquiryId: inquiry.id, event: "inquiry.escalated", eventData: { stage: "NEW" } });
       await tx.$executeRaw`SELECT pg_notify(${OUTBOX_CHANNEL}, 'escalation')`;
       return true;

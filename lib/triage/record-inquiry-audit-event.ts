@@ -1,25 +1,11 @@
 import "server-only";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import type { InquiryAuditAction } from "@/lib/audit/audit-actions";
 import type { Prisma } from "@/lib/db/generated/client";
 import type { TriageActor } from "@/lib/triage/triage-actor";
 
-// Every staff read and change of an inquiry. Metadata holds ids, stages and
-// enum values only: never an answer, a note or a contact detail.
-export type InquiryAuditAction =
-  | "inquiry.viewed"
-  | "inquiry.stage_changed"
-  | "inquiry.assigned"
-  | "inquiry.unassigned"
-  | "inquiry.contact_attempt_logged"
-  | "inquiry.attempts_continued"
-  | "inquiry.note_added"
-  | "inquiry.note_edited"
-  | "inquiry.duplicate_flagged"
-  | "inquiry.duplicate_confirmed"
-  | "inquiry.duplicate_linked"
-  | "inquiry.duplicate_dismissed"
-  | "inquiry.ehr_consent_recorded"
-  | "inquiry.fhir_exported";
+// Every staff read and change of an inquiry (the names: lib/audit/audit-actions.ts).
+export type { InquiryAuditAction };
 
 // `actor: null` is the system itself (round-robin assignment, duplicate flag
 // on arrival).

@@ -27,3 +27,14 @@ it("flags a repeat inquiry, assigns by language, and processes each arrival once
   expect(await processNewArrivals()).toEqual({ processed: 1 });
   expect(await triageFacts(later.id)).toMatchObject({ assigneeId: null });
 });
+
+// Bookkeeping is not an audit event: the position lives in JobState, and a
+// tick with arrivals adds no SYSTEM row to the trail of who saw what.
+it("keeps its position in the job state, not in the audit trail", async () => {
+  const systemRowsBefore = await getDb().auditEvent.count({ where: { actorType: "SYSTEM", inquiryId: null } });
+  const arrival = await submitTestInquiry({ preferredLanguage: "en" });
+  expect(await processNewArrivals()).toEqual({ processed: 1 });
+  const state = await getDb().jobState.findUniqueOrThrow({ where: { job: "triage.arrivals" } });
+  expect(state.state).toEqual({ createdAt: expect.any(String), id: arrival.id });
+  expect(await getDb().auditEvent.count({ where: { actorType: "SYSTEM", inquiryId: null } })).toBe(systemRowsBefore);
+});

@@ -1,12 +1,14 @@
 import { Client } from "pg";
-import { disconnectDb } from "@/lib/db/client";
+import { disconnectDb, getDb } from "@/lib/db/client";
 import { deleteInquiryOnRequest } from "@/lib/triage/delete-inquiry-on-request";
 import { purgeIfDue } from "@/lib/triage/jobs/purge-if-due";
 import { purgeExpiredInquiries } from "@/lib/triage/purge-expired-inquiries";
 import { RetentionRefusedError } from "@/lib/triage/retention-refused-error";
+import { localDate } from "@/lib/triage/local-date";
 import { setLegalHold } from "@/lib/triage/set-legal-hold";
 import type { TriageActor } from "@/lib/triage/triage-actor";
 import { StaffNotActiveError } from "@/lib/triage/triage-errors";
+import { getTriageSettings } from "@/lib/triage/triage-settings";
 import { DeletionRequestSchema, LegalHoldRequestSchema } from "@/lib/validations/retention-request";
 import { setAppEnvironment } from "@/__tests__/support/app-environment";
 import { createStaffMember, inquiryIdOf, inquirySecretColumns, submitTestInquiry } from "@/__tests__/support/triage-admin-fixtures";
@@ -212,5 +214,6 @@ describe("the daily schedule", () => {
     expect(outcomes.filter((outcome) => outcome !== null)).toHaveLength(1);
     expect(await purgeIfDue({ now: tomorrow })).toBeNull();
     expect(await audit("retention.purge.completed")).toHaveLength(runsBefore + 1);
+    expect((await getDb().jobState.findUniqueOrThrow({ where: { job: "retention.purge" } })).state).toEqual({ day: localDate(tomorrow, (await getTriageSettings()).timeZone) });
   });
 });

@@ -1,13 +1,14 @@
 import "server-only";
-import { getDb, getPool } from "@/lib/db/client";
+import { getPool } from "@/lib/db/client";
+import { readJobState } from "@/lib/triage/jobs/job-state";
 import { ADVISORY_LOCKS, withAdvisoryLock } from "@/lib/triage/jobs/with-advisory-lock";
 import { localDate } from "@/lib/triage/local-date";
 import { purgeExpiredInquiries, type PurgeOutcome } from "@/lib/triage/purge-expired-inquiries";
 import { getTriageSettings } from "@/lib/triage/triage-settings";
 
 // Once per calendar day in the clinic's time zone, across every instance: the
-// lock keeps two processes from purging at once, and the day's completed run
-// (its audit entry, so no extra table) tells the others it is done.
+// lock keeps two processes from purging at once, and the job's state (the
+// day of the last completed run) tells the others it is done.
 export async function purgeIfDue(options: { now?: Date } = {}): Promise<PurgeOutcome | null> {
   const outcome = await withAdvisoryLock({
     pool: getPool(),
@@ -15,10 +16,8 @@ export async function purgeIfDue(options: { now?: Date } = {}): Promise<PurgeOut
     work: async () => {
       const now = options.now ?? new Date();
       const { timeZone } = await getTriageSettings();
-      const done = await getDb().auditEvent.findFirst({
-        where: { action: "retention.purge.completed", metadata: { path: ["day"], equals: localDate(now, timeZone) } },
-        select: { id: true },
-      });
+      const last = await readJobState("retention.purge");
+      const done = typeof last === "object" && last !== null && !Array.isArray(last) && last.day === localDate(now, timeZone);
       return done ? null : purgeExpiredInquiries({ now });
     },
   });

@@ -1,3 +1,4 @@
+import { AUDIT_ACTIONS } from "@/lib/audit/audit-actions";
 import { TableScroll } from "@/components/staff/TableScroll";
 import type { Metadata } from "next";
 import Link from "next/link";
@@ -41,7 +42,12 @@ export default async function AuditPage({ searchParams }: Props) {
         </div>
         <div className="field">
           <label htmlFor="action">Action starts with</label>
-          <input id="action" name="action" type="text" defaultValue={filter.action ?? ""} placeholder="staff.sign_in" />
+          <input id="action" name="action" type="text" list="audit-actions" defaultValue={filter.action ?? ""} placeholder="staff.sign_in" />
+          <datalist id="audit-actions">
+            {[...AUDIT_ACTIONS].sort().map((action) => (
+              <option key={action} value={action} />
+            ))}
+          </datalist>
         </div>
         <div className="field">
           <label htmlFor="record">Record id</label>
