@@ -4,7 +4,7 @@ import { SETTING_NAMES } from "./__tests__/e2e/support/settings";
 
 // End-to-end suite: real Chromium against the production build (`npm start`),
 // a real PostgreSQL and a real SMTP server, all started by the global setup.
-// Run with `npm run test:e2e` (builds first). Playwright cannot download
+// Run with `npm run test:e2e` (the global setup builds when the sources changed). Playwright cannot download
 // browsers here: it drives the system Chromium (Debian's `chromium` package).
 const isCI = Boolean(process.env.CI);
 

@@ -8,10 +8,10 @@ import { buildReportRows } from "./support/build-report-rows";
 import { checkHomePage } from "./support/check-home-page";
 import { checkRateLimits } from "./support/check-rate-limits";
 import { createBenchDatabase } from "./support/create-bench-database";
-import { ensureBenchBuild } from "./support/ensure-bench-build";
+import { ensureProductionBuild } from "@/__tests__/kit/production-build";
 import { freshTokens } from "./support/form-tokens";
-import { freePort } from "./support/free-port";
-import { ROOT, WORK_DIR } from "./support/paths";
+import { freePort } from "@/__tests__/kit/free-port";
+import { DIST_DIR, ROOT, WORK_DIR } from "./support/paths";
 import { withClient } from "./support/pg-session";
 import { formatConfiguration } from "./support/print-configuration";
 import { formatTable } from "./support/print-table";
@@ -42,7 +42,7 @@ async function main(): Promise<void> {
   console.log(formatConfiguration(machine));
   const results: BenchResults = { app: { closedLoop: [] }, baseline: { closedLoop: [] } };
 
-  results.build = await ensureBenchBuild({ log, logFile: path.join(WORK_DIR, "build.log") });
+  results.build = await ensureProductionBuild({ distDir: DIST_DIR, log, logFile: path.join(WORK_DIR, "build.log") });
   const postgres = await startBenchPostgres({ port: c.ports.embeddedPostgres, log });
   teardown.add("stop PostgreSQL", postgres.stop);
   const database = await createBenchDatabase({ serverUrl: postgres.serverUrl, dropLeftovers: postgres.embedded, log });

@@ -3,7 +3,7 @@ import path from "node:path";
 import { expect, test, type Browser } from "@playwright/test";
 import pg from "pg";
 import { asRuntimeRole } from "@/__tests__/support/runtime-role";
-import { freePort } from "./support/free-port";
+import { freePort } from "@/__tests__/kit/free-port";
 import { RESULTS_DIR } from "./support/paths";
 import { e2eSettings } from "./support/settings";
 import { submitPassword } from "./support/staff/staff-flows";

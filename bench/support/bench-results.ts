@@ -1,7 +1,7 @@
 import type { InboxBenchFigures } from "../inbox-bench";
 import type { HomePageCheck } from "./check-home-page";
 import type { RateLimitFigures } from "./check-rate-limits";
-import type { BuildOutcome } from "./ensure-bench-build";
+import type { BuildOutcome } from "@/__tests__/kit/production-build";
 import type { LoadFigures } from "./load-figures";
 import type { FirstLoadJs } from "./measure-first-load-js";
 import type { FrameworkFloor } from "./measure-framework-floor";

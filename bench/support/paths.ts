@@ -8,4 +8,3 @@ export const DIST_DIR = ".next-bench";
 export const RESULTS_DIR = path.join(ROOT, "bench", "results");
 export const WORK_DIR = path.join(ROOT, ".data", "bench");
 export const POSTGRES_DATA_DIR = path.join(ROOT, ".data", "bench-postgres");
-export const NEXT_BIN = path.join(ROOT, "node_modules", "next", "dist", "bin", "next");

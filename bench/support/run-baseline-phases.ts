@@ -2,7 +2,7 @@ import path from "node:path";
 import { BENCH_CONFIG } from "./bench-config";
 import type { BenchResults } from "./bench-results";
 import { tokenRotation } from "./form-tokens";
-import { freePort } from "./free-port";
+import { freePort } from "@/__tests__/kit/free-port";
 import type { LoadFigures } from "./load-figures";
 import { measureServerCost } from "./measure-server-cost";
 import { runClosedLoop } from "./run-closed-loop";

@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { mkdir, rm } from "node:fs/promises";
-import { ensureProductionBuild } from "./ensure-production-build";
-import { freePort } from "./free-port";
+import { ensureProductionBuild } from "@/__tests__/kit/production-build";
+import { freePort } from "@/__tests__/kit/free-port";
 import { MAIL_DIR, RESULTS_DIR, SCREENSHOT_DIR, SERVER_LOG } from "./paths";
 import { SETTING_NAMES } from "./settings";
 import { startAppServer } from "./start-app-server";
@@ -40,7 +40,8 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     await mkdir(RESULTS_DIR, { recursive: true });
     await rm(SCREENSHOT_DIR, { recursive: true, force: true });
     await rm(SERVER_LOG, { force: true });
-    await ensureProductionBuild({ log });
+    // `npm start` serves .next; built here unless it holds these very sources.
+    await ensureProductionBuild({ distDir: ".next", log });
 
     const database = await startDatabase({ log, debug });
     cleanups.push({ name: "drop the database", run: database.drop });

@@ -4,8 +4,8 @@ import path from "node:path";
 import { startEmbeddedPostgres, type EmbeddedPostgres } from "../../../lib/db/embedded/start-embedded-postgres";
 import type { RunInfo } from "../../../scripts/write-reliability-report";
 import { SERVER_URL_VARIABLE, withClient } from "./database-server";
-import { ensureBuild } from "./ensure-build";
-import { DIST_DIR, EMBEDDED_DATA_DIR, RESULTS_DIR, RUN_FILE } from "./paths";
+import { ensureProductionBuild } from "../../kit/production-build";
+import { DIST_DIR, EMBEDDED_DATA_DIR, RESULTS_DIR, RUN_FILE, logFile } from "./paths";
 import { EMBEDDED_POSTGRES_PORT, loadScale } from "./settings";
 
 const log = (message: string) => console.log(`[resilience] ${message}`);
@@ -40,7 +40,7 @@ export default async function globalSetup(): Promise<void> {
   for (const name of readdirSync(RESULTS_DIR)) rmSync(path.join(RESULTS_DIR, name), { recursive: true, force: true });
   const startedAt = new Date().toISOString();
   const loadAverageAtStart = os.loadavg();
-  const build = await ensureBuild({ log });
+  const build = await ensureProductionBuild({ distDir: DIST_DIR, log, logFile: logFile("build"), force: process.env.RESILIENCE_REBUILD === "1" });
 
   let serverUrl = process.env.TEST_DATABASE_URL;
   if (!serverUrl) {

@@ -1,4 +1,4 @@
-import { SMTPServer } from "smtp-server";
+import { startSmtpServer } from "../../kit/smtp-server";
 
 export type ReceivedMail = { messageId: string; subject: string; to: string[]; receivedAt: number };
 
@@ -20,65 +20,22 @@ function header(raw: string, name: string): string {
 }
 
 /**
- * A real SMTP server (no AUTH, no STARTTLS) on 127.0.0.1:`port`, recording
- * each accepted message's Message-ID and subject. It can be stopped and
- * started again on the same port to simulate an outage of the clinic's mail server.
+ * The kit's SMTP server on 127.0.0.1:`port`, recording each accepted
+ * message's Message-ID and subject. Stopped and started again on the same
+ * port it simulates an outage of the clinic's mail server.
  */
 export async function startMailSink(options: { port: number; acceptDelayMs?: number }): Promise<MailSink> {
   const received: ReceivedMail[] = [];
-  let server: SMTPServer | undefined;
-
-  const start = () =>
-    new Promise<void>((resolve, reject) => {
-      if (server) return resolve();
-      const instance = new SMTPServer({
-        authOptional: true,
-        disabledCommands: ["AUTH", "STARTTLS"],
-        logger: false,
-        // On stop, open connections get "421 shutting down" at their next
-        // command and are closed after this long: a real outage, not a drain.
-        closeTimeout: 500,
-        onData(stream, session, callback) {
-          const chunks: Buffer[] = [];
-          stream.on("data", (chunk: Buffer) => chunks.push(chunk));
-          stream.on("error", (error) => callback(error));
-          stream.on("end", async () => {
-            // A slow mail server, when asked for: each message is answered this much later.
-            if (options.acceptDelayMs) await new Promise((resolve) => setTimeout(resolve, options.acceptDelayMs));
-            const raw = Buffer.concat(chunks).toString("utf8");
-            received.push({
-              messageId: header(raw, "Message-ID"),
-              subject: header(raw, "Subject"),
-              to: session.envelope.rcptTo.map((rcpt) => rcpt.address),
-              receivedAt: Date.now(),
-            });
-            callback();
-          });
-        },
-      });
-      const failedToListen = (error: Error) => reject(error);
-      instance.once("error", failedToListen);
-      instance.listen(options.port, "127.0.0.1", () => {
-        instance.off("error", failedToListen);
-        // Connections the app drops mid-conversation are part of the test.
-        instance.on("error", () => undefined);
-        server = instance;
-        resolve();
-      });
-    });
-
-  await start();
-  return {
+  const server = await startSmtpServer({
     port: options.port,
-    received,
-    running: () => server !== undefined,
-    start,
-    stop: () =>
-      new Promise<void>((resolve) => {
-        const running = server;
-        server = undefined;
-        if (!running) return resolve();
-        running.close(() => resolve());
-      }),
-  };
+    acceptDelayMs: options.acceptDelayMs,
+    // On stop, open connections get "421 shutting down" at their next
+    // command and are closed after this long: a real outage, not a drain.
+    closeTimeout: 500,
+    onMessage: ({ raw, recipients }) => {
+      const text = raw.toString("utf8");
+      received.push({ messageId: header(text, "Message-ID"), subject: header(text, "Subject"), to: recipients, receivedAt: Date.now() });
+    },
+  });
+  return { port: options.port, received, running: server.running, start: server.start, stop: server.stop };
 }

@@ -5,7 +5,6 @@ import path from "node:path";
 // .next-bench on the same machine; everything it writes is under test-results/.
 export const ROOT = path.resolve(__dirname, "../../..");
 export const DIST_DIR = ".next-resilience";
-export const NEXT_BIN = path.join(ROOT, "node_modules", "next", "dist", "bin", "next");
 export const RESULTS_DIR = path.join(ROOT, "test-results", "resilience");
 export const RUN_FILE = path.join(RESULTS_DIR, "run.json");
 export const REPORT_FILE = path.join(ROOT, "docs", "reliability.md");

@@ -1,9 +1,14 @@
 import { appEnvironment, randomSecrets, type AppSecrets } from "./app-environment";
 import { APP_HOSTNAME, startAppProcess, type AppProcess } from "./app-process";
 import { createFreshDatabase, type FreshDatabase } from "./fresh-database";
-import { freePort } from "./free-port";
+import { freePort as anyFreePort } from "../../kit/free-port";
 import { startMailSink, type MailSink } from "./mail-sink";
+import { PORT_RANGE } from "./settings";
 import { startWorkerProcess, type WorkerProcess } from "./worker-process";
+
+// The suite's documented port range; the app listens on "localhost" and the
+// SMTP sink on 127.0.0.1, so a port must be free on both.
+const freePort = (preferred: number) => anyFreePort(preferred, { range: PORT_RANGE, hosts: ["127.0.0.1", "localhost"] });
 
 export type ScenarioStack = {
   database: FreshDatabase;
