@@ -1,13 +1,13 @@
 import "server-only";
 import { getDb } from "@/lib/db/client";
+import type { InquiryStatus } from "@/lib/db/generated/enums";
 import { anonymiseInquiries } from "@/lib/triage/anonymise-inquiries";
 import { assertAdmin } from "@/lib/triage/assert-admin";
+import { isOpenStage } from "@/lib/triage/pipeline-transitions";
 import { recordAdminAuditEvent } from "@/lib/triage/record-admin-audit-event";
 import { RetentionRefusedError } from "@/lib/triage/retention-refused-error";
 import type { TriageActor } from "@/lib/triage/triage-actor";
 import type { DELETION_CATEGORIES } from "@/lib/validations/admin-reason-categories";
-
-const OPEN_STAGES = new Set(["NEW", "CONTACT_ATTEMPTED", "REACHED", "SCREENING_SCHEDULED"]);
 
 // The person (or someone entitled to act for them) asked for their data to be
 // deleted. Done at once, whatever the stage, by the same irreversible
@@ -24,14 +24,14 @@ export async function deleteInquiryOnRequest(options: {
 }): Promise<void> {
   await getDb().$transaction(async (tx) => {
     await assertAdmin({ tx, userId: options.admin.user.id });
-    const [row] = await tx.$queryRaw<{ id: string; status: string; legalHold: boolean; anonymisedAt: Date | null }[]>`
+    const [row] = await tx.$queryRaw<{ id: string; status: InquiryStatus; legalHold: boolean; anonymisedAt: Date | null }[]>`
       SELECT "id"::text AS "id", "status"::text AS "status", "legalHold", "anonymisedAt"
       FROM "Inquiry" WHERE "referenceCode" = ${options.referenceCode} FOR UPDATE`;
     if (!row) throw new RetentionRefusedError("No inquiry has that reference code.");
     if (row.legalHold) throw new RetentionRefusedError("That inquiry is on legal hold. Lift the hold first if the deletion is lawful.");
     if (row.anonymisedAt) throw new RetentionRefusedError("That inquiry's personal details were already deleted.");
     const counts = await anonymiseInquiries({ tx, inquiryIds: [row.id] });
-    const closing = OPEN_STAGES.has(row.status);
+    const closing = isOpenStage(row.status);
     if (closing) {
       const now = new Date();
       await tx.inquiry.update({ where: { id: row.id }, data: { status: "WITHDREW", stageChangedAt: now, closedAt: now, nextFollowUpAt: null } });

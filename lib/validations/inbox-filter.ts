@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { OPEN_STAGES, PIPELINE_STAGES } from "@/lib/triage/pipeline-transitions";
 import { LANGUAGES } from "@/lib/validations/inquiry-options";
 
 // The inbox's filters and page cursor, read from the query string (a plain GET
@@ -8,21 +9,11 @@ import { LANGUAGES } from "@/lib/validations/inquiry-options";
 // (lib/validations/inbox-search.ts), because URLs end up in browser history
 // and server logs.
 
-export const INQUIRY_STAGES = [
-  "NEW",
-  "CONTACT_ATTEMPTED",
-  "REACHED",
-  "SCREENING_SCHEDULED",
-  "ADMITTED",
-  "REFERRED_ELSEWHERE",
-  "NOT_A_FIT",
-  "UNREACHABLE",
-  "WITHDREW",
-] as const;
+// The stages and which of them are open (someone still has to act; the inbox
+// shows these by default) are the pipeline's, defined once there.
+export const INQUIRY_STAGES = PIPELINE_STAGES;
 export type InquiryStage = (typeof INQUIRY_STAGES)[number];
-
-// Stages in which someone still has to act; the inbox shows these by default.
-export const OPEN_STAGES = ["NEW", "CONTACT_ATTEMPTED", "REACHED", "SCREENING_SCHEDULED"] as const satisfies readonly InquiryStage[];
+export { OPEN_STAGES };
 
 // Keyset position: the last row shown, as (urgency segment, "c" when in the
 // submitted-under-challenge part of it, createdAt in ms, id).

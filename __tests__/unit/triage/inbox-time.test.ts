@@ -1,4 +1,5 @@
-import { formatMinutes, formatRelative } from "@/components/staff/inbox/inbox-format";
+import { formatRelative } from "@/components/staff/inbox/inbox-format";
+import { formatMinutes } from "@/lib/triage/format-minutes";
 import { isInPreferredWindow } from "@/lib/triage/is-in-preferred-window";
 import { zonedDayStart } from "@/lib/triage/zoned-day-start";
 
@@ -42,8 +43,12 @@ describe("inbox wording", () => {
   it("says how long, briefly", () => {
     expect(formatMinutes(0)).toBe("0 min");
     expect(formatMinutes(59.6)).toBe("1 h");
-    expect(formatMinutes(125)).toBe("2 h 5 min");
-    expect(formatMinutes(60 * 50)).toBe("2 days");
+    expect(formatMinutes(125)).toBe("2 h 05 min");
+    expect(formatMinutes(-125)).toBe("2 h 05 min");
+    expect(formatMinutes(60 * 47 + 59)).toBe("47 h 59 min");
+    expect(formatMinutes(60 * 48)).toBe("2 d");
+    expect(formatMinutes(60 * 50)).toBe("2 d 2 h");
+    expect(formatMinutes(null)).toBe("–");
   });
 
   it("says when, relative to now, both ways", () => {

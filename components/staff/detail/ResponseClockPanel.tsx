@@ -1,5 +1,6 @@
 import type { ResponseClock } from "@/lib/triage/response-clock";
-import { formatClinicTime, formatMinutes } from "./format-clinic-time";
+import { formatMinutes } from "@/lib/triage/format-minutes";
+import { formatClinicTime } from "./format-clinic-time";
 
 function summary(clock: ResponseClock): string {
   switch (clock.state) {

@@ -13,11 +13,3 @@ export function formatClinicTime(date: Date, timeZone: string): string {
     timeZoneName: "short",
   }).format(date);
 }
-
-export function formatMinutes(minutes: number): string {
-  const total = Math.abs(Math.round(minutes));
-  if (total < 60) return `${total} min`;
-  const hours = Math.floor(total / 60);
-  if (hours < 48) return `${hours} h ${String(total % 60).padStart(2, "0")} min`;
-  return `${Math.floor(hours / 24)} days ${hours % 24} h`;
-}

@@ -1,6 +1,6 @@
 "use client";
 
-import { formatMinutes } from "@/components/staff/inbox/inbox-format";
+import { formatMinutes } from "@/lib/triage/format-minutes";
 import type { ClockSettings } from "@/components/staff/inbox/inbox-types";
 import { useNow } from "@/components/staff/inbox/use-now";
 import { businessMinutesBetween } from "@/lib/triage/business-hours";

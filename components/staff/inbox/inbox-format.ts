@@ -2,6 +2,8 @@
 // Pure functions: the server renders with them and the ticking client cells
 // re-render with them, so both agree.
 
+import { formatMinutes } from "@/lib/triage/format-minutes";
+
 export const LANGUAGE_LABELS: Record<string, string> = { en: "English", es: "Spanish" };
 
 // The same windows the public form offers (lib/i18n/messages/en.json,
@@ -14,14 +16,6 @@ export const BEST_TIME_LABELS: Record<string, string> = {
 
 export function formatBestTimes(bestTimes: readonly string[]): string {
   return bestTimes.length === 0 ? "Any time" : bestTimes.map((time) => BEST_TIME_LABELS[time] ?? time).join(", ");
-}
-
-export function formatMinutes(total: number): string {
-  const minutes = Math.max(0, Math.round(total));
-  if (minutes < 60) return `${minutes} min`;
-  const hours = Math.floor(minutes / 60);
-  if (hours < 48) return minutes % 60 === 0 ? `${hours} h` : `${hours} h ${minutes % 60} min`;
-  return `${Math.floor(hours / 24)} days`;
 }
 
 export function formatRelative(atMs: number, nowMs: number): string {
