@@ -14,6 +14,33 @@ const config = [
     },
   },
   {
+    // Raw pg: only where decision 7 (docs/decisions/0007-three-ways-to-the-database.md) says a
+    // Prisma client cannot be used; everything else goes through getDb(). And never the
+    // unparameterised $queryRawUnsafe / $executeRawUnsafe.
+    files: ["app/**", "components/**", "lib/**", "instrumentation.ts", "proxy.ts"],
+    ignores: [
+      "lib/db/**",
+      "lib/startup/preflight/**",
+      "lib/health/**",
+      "lib/keys/**",
+      "lib/notifications/**",
+      "lib/triage/jobs/with-advisory-lock.ts",
+      "lib/inquiries/store-inquiry.ts",
+      "lib/inquiries/store-inquiry-statement.ts",
+      "lib/webhooks/load-webhook-endpoint.ts",
+      "lib/webhooks/record-webhook-attempt.ts",
+      "lib/webhooks/send-webhook-notification.ts",
+    ],
+    rules: {
+      "no-restricted-imports": ["error", { paths: [{ name: "pg", message: "Use getDb() (decision 7); raw pg is for the listed hot paths, sessions and roles only." }] }],
+      "no-restricted-properties": [
+        "error",
+        { property: "$queryRawUnsafe", message: "Use the $queryRaw tagged template: it parameterises every value." },
+        { property: "$executeRawUnsafe", message: "Use the $executeRaw tagged template: it parameterises every value." },
+      ],
+    },
+  },
+  {
     files: ["scripts/**", "__tests__/**", "bench/**", "deploy/test/**", "*.config.*"],
     rules: { "no-console": "off" },
   },
