@@ -1,9 +1,11 @@
 import { changeStaffRole, StaffAdminRefusedError } from "@/lib/auth/admin/change-staff-role";
 import { resetStaffSecondFactor } from "@/lib/auth/admin/reset-staff-second-factor";
+import { sendPasswordResetLink } from "@/lib/auth/admin/send-password-reset-link";
 import { setStaffDisabled } from "@/lib/auth/admin/set-staff-disabled";
 import { signInWithPassword } from "@/lib/auth/sign-in-with-password";
 import { readStaffSession } from "@/lib/auth/staff-session";
 import { verifySecondFactor } from "@/lib/auth/verify-second-factor";
+import { StaffNotActiveError } from "@/lib/triage/triage-errors";
 import {
   enrolSecondFactor,
   inviteAndEnrol,
@@ -152,5 +154,19 @@ describe("an admin acting on themselves", () => {
     expect(await readStaffSession({ request: bed.admin.browser.request() })).toMatchObject({ status: "active", user: { role: "admin" } });
     const { rows } = await bed.sql.query(`SELECT "banned", "twoFactorEnabled" FROM "StaffUser" WHERE "id" = $1`, [bed.admin.id]);
     expect(rows).toEqual([{ banned: false, twoFactorEnabled: true }]);
+  });
+});
+
+describe("an admin demoted while their page was open", () => {
+  it("can no longer send reset links or revoke anything: the stored role is read in the operation's transaction", async () => {
+    const member = await newCoordinator();
+    const second = await inviteAndEnrol({ sink: bed.smtp, invitedById: bed.admin.id, email: "second-admin@clinic.example", role: "admin", password: "second admin passphrase" });
+    const staleContext = await staffContext(second.browser);
+    expect(staleContext.user.role).toBe("admin");
+    await bed.sql.query(`UPDATE "StaffUser" SET "role" = 'coordinator' WHERE "id" = $1`, [second.id]);
+    const before = await bed.sql.query(`SELECT count(*)::int AS n FROM "StaffAccessLink" WHERE "userId" = $1`, [member.id]);
+    await expect(sendPasswordResetLink({ admin: staleContext, userId: member.id })).rejects.toBeInstanceOf(StaffNotActiveError);
+    const after = await bed.sql.query(`SELECT count(*)::int AS n FROM "StaffAccessLink" WHERE "userId" = $1`, [member.id]);
+    expect(after.rows).toEqual(before.rows);
   });
 });

@@ -13,8 +13,8 @@ export { StaffAdminRefusedError };
 // would risk having no admin left; nor can two admins demote each other at
 // once (lib/auth/admin/keep-an-active-admin.ts).
 export async function changeStaffRole(options: { admin: StaffContext; userId: string; role: StaffRole }): Promise<void> {
-  if (options.admin.user.role !== "admin") throw new StaffAdminRefusedError("Only administrators can do that.");
   if (options.userId === options.admin.user.id) throw new StaffAdminRefusedError("You cannot change your own role.");
+  // lockAdminSet reads the actor's stored role after taking the lock.
   await getDb().$transaction(async (tx) => {
     await lockAdminSet({ tx, actorId: options.admin.user.id });
     const before = await tx.staffUser.findUnique({ where: { id: options.userId }, select: { role: true } });

@@ -2,11 +2,11 @@ import "server-only";
 import { createAccessLink } from "@/lib/auth/access-links/access-link";
 import { sendAccessLink } from "@/lib/auth/access-links/send-access-link";
 import { StaffAdminRefusedError } from "@/lib/auth/admin/change-staff-role";
-import { assertAdmin } from "@/lib/auth/admin/assert-admin";
 import { requireRecentReauthentication } from "@/lib/auth/reauthentication";
 import { recordStaffAuditEvent } from "@/lib/auth/record-staff-audit-event";
 import type { StaffContext } from "@/lib/auth/require-staff";
 import { getDb } from "@/lib/db/client";
+import { assertAdmin } from "@/lib/triage/assert-admin";
 
 // For a colleague who lost their phone and recovery codes: the authenticator
 // secret and recovery codes are deleted, the account is signed out, and a
@@ -14,10 +14,12 @@ import { getDb } from "@/lib/db/client";
 // password alone opens nothing meanwhile: only the link plus the password
 // leads to connecting a new authenticator.
 export async function resetStaffSecondFactor(options: { admin: StaffContext; userId: string }): Promise<{ emailSent: boolean }> {
-  assertAdmin(options.admin);
   if (options.userId === options.admin.user.id) throw new StaffAdminRefusedError("Ask another administrator to reset your own second factor.");
   await requireRecentReauthentication(options.admin);
   const { email, link } = await getDb().$transaction(async (tx) => {
+    // The stored role, in this transaction: an admin demoted or disabled since
+    // the session was read cannot act.
+    await assertAdmin({ tx, userId: options.admin.user.id });
     const subject = await tx.staffUser.findUnique({ where: { id: options.userId }, select: { email: true, banned: true } });
     if (!subject) throw new StaffAdminRefusedError("No such staff account.");
     if (subject.banned) throw new StaffAdminRefusedError("Enable the account first.");

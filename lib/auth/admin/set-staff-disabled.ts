@@ -3,7 +3,6 @@ import { createAccessLink } from "@/lib/auth/access-links/access-link";
 import { sendAccessLink } from "@/lib/auth/access-links/send-access-link";
 import { StaffAdminRefusedError } from "@/lib/auth/admin/change-staff-role";
 import { assertAnotherActiveAdmin, lockAdminSet } from "@/lib/auth/admin/keep-an-active-admin";
-import { assertAdmin } from "@/lib/auth/admin/assert-admin";
 import { recordStaffAuditEvent } from "@/lib/auth/record-staff-audit-event";
 import type { StaffContext } from "@/lib/auth/require-staff";
 import { getDb } from "@/lib/db/client";
@@ -15,8 +14,8 @@ import { getDb } from "@/lib/db/client";
 // disabled. Enabling an account that never connected a second factor mails
 // it a fresh set-up link: the password alone would not let it in.
 export async function setStaffDisabled(options: { admin: StaffContext; userId: string; disabled: boolean }): Promise<{ setUpLinkSent?: boolean }> {
-  assertAdmin(options.admin);
   if (options.userId === options.admin.user.id) throw new StaffAdminRefusedError("You cannot disable your own account.");
+  // lockAdminSet reads the actor's stored role after taking the lock.
   const outcome = await getDb().$transaction(async (tx) => {
     await lockAdminSet({ tx, actorId: options.admin.user.id });
     if (options.disabled) await assertAnotherActiveAdmin({ tx, losingUserId: options.userId });

@@ -11,6 +11,7 @@ import { createStaffInvitation, InvitationRefusedError } from "@/lib/auth/invita
 import { ReauthenticationRequiredError } from "@/lib/auth/reauthentication";
 import { requireStaffAction, StaffAccessDeniedError } from "@/lib/auth/require-staff";
 import { STAFF_ROLES } from "@/lib/auth/staff-roles";
+import { StaffNotActiveError } from "@/lib/triage/triage-errors";
 
 export type AdminActionState = { ok?: string; formError?: string; fieldErrors?: { email?: string } };
 
@@ -26,7 +27,7 @@ async function asAdmin<T>(work: (admin: Awaited<ReturnType<typeof requireStaffAc
   try {
     return await work(await requireStaffAction({ role: "admin" }));
   } catch (error) {
-    if (error instanceof StaffAccessDeniedError) return { formError: "Only administrators can do that." };
+    if (error instanceof StaffAccessDeniedError || error instanceof StaffNotActiveError) return { formError: "Only administrators can do that." };
     if (error instanceof StaffAdminRefusedError || error instanceof InvitationRefusedError) return { formError: error.message };
     if (error instanceof ReauthenticationRequiredError) return { formError: "Confirm it's you first (link at the top of the page)." };
     throw error;
