@@ -629,7 +629,7 @@ const ACTION_CHECKS: Record<string, () => Promise<void>> = {
   // The inbox search: a refused caller learns nothing, and no search is audited.
   "app/staff/(signed-in)/inquiries/search-action.ts#searchInboxAction": guarded("app/staff/(signed-in)/inquiries/search-action.ts#searchInboxAction", {
     access: "staff",
-    refusal: "Your session has ended. Sign in again to search.",
+    refusal: TRIAGE_REFUSAL,
     args: async () => [json(null), form({ q: record.personalValues[2] ?? "" })],
     allowedResult: () => record.referenceCode,
     refusedMustNotContain: () => [record.referenceCode, record.id],
@@ -716,7 +716,7 @@ const ACTION_CHECKS: Record<string, () => Promise<void>> = {
     refusal: ADMIN_REFUSAL,
     args: async () => adminForm({ userId: personas.coordinator.account?.id ?? "", languages: "es" })(),
     allowedArgs: adminForm({ userId: "not a user id!" }),
-    allowedResult: () => "Choose from the languages listed.",
+    allowedResult: () => "Unknown staff member.",
   }),
   [`${RETENTION_ACTIONS}#legalHoldAction`]: guarded(`${RETENTION_ACTIONS}#legalHoldAction`, {
     access: "admin",

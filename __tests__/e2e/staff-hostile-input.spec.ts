@@ -890,7 +890,7 @@ test.describe("hostile input in the staff area", () => {
       const body = await searchFor(term);
       expect.soft(referenceCodesIn(body), `search for ${JSON.stringify(term.slice(0, 60))}: rows`).toEqual([]);
       // Either "ok":false with a message for the field, or a search that found nothing.
-      expect.soft(/"ok":false,"term":[\s\S]*"fieldErrors":\{"q":\["[^"]+"\]\}|"ok":true,/.test(body), `search for ${JSON.stringify(term.slice(0, 60))}: a clear answer`).toBe(true);
+      expect.soft(/"ok":false,"fieldErrors":\{"q":"[^"]+"\}|"ok":true,/.test(body), `search for ${JSON.stringify(term.slice(0, 60))}: a clear answer`).toBe(true);
     }
 
     // The table is whole: nothing dropped, deleted or added.

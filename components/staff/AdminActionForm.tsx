@@ -1,16 +1,16 @@
 "use client";
 
 import { useActionState } from "react";
-import type { AdminActionState } from "@/app/staff/(signed-in)/admin/users/actions";
+import { outcomeOf, type ActionState } from "@/lib/actions/action-state";
 
 // A small form around one admin server action, announcing its outcome.
 export function AdminActionForm(props: {
-  action: (previous: AdminActionState, form: FormData) => Promise<AdminActionState>;
+  action: (previous: ActionState, form: FormData) => Promise<ActionState>;
   hidden: Record<string, string>;
   label: string;
   danger?: boolean;
 }) {
-  const [state, action, pending] = useActionState(props.action, {});
+  const [state, action, pending] = useActionState(props.action, null);
   return (
     <form action={action}>
       {Object.entries(props.hidden).map(([name, value]) => (
@@ -19,7 +19,7 @@ export function AdminActionForm(props: {
       <button className={props.danger ? "button-secondary button-danger" : "button-secondary"} type="submit" disabled={pending}>
         {props.label}
       </button>
-      <span role="status">{state.formError ?? state.ok ?? ""}</span>
+      <span role="status">{outcomeOf(state).text}</span>
     </form>
   );
 }

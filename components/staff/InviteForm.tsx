@@ -1,11 +1,14 @@
 "use client";
 
 import { useActionState } from "react";
-import { inviteStaffAction, type AdminActionState } from "@/app/staff/(signed-in)/admin/users/actions";
+import type { ActionState } from "@/lib/actions/action-state";
+import { fieldErrorOf, outcomeOf } from "@/lib/actions/action-state";
+import { inviteStaffAction } from "@/app/staff/(signed-in)/admin/users/actions";
 
 export function InviteForm() {
-  const [state, action, pending] = useActionState<AdminActionState, FormData>(inviteStaffAction, {});
-  const emailError = state.fieldErrors?.email;
+  const [state, action, pending] = useActionState<ActionState, FormData>(inviteStaffAction, null);
+  const emailError = fieldErrorOf(state, "email");
+  const outcome = outcomeOf(state);
   return (
     <form action={action} noValidate>
       <div className="form-row">
@@ -25,7 +28,7 @@ export function InviteForm() {
           {pending ? "Sending…" : "Send invitation"}
         </button>
       </div>
-      <p role="status" className={state.formError ? "alert alert--error" : undefined}>{state.formError ?? state.ok ?? ""}</p>
+      <p role="status" className={outcome.problem && !emailError ? "alert alert--error" : undefined}>{emailError ? "" : outcome.text}</p>
     </form>
   );
 }

@@ -1,12 +1,14 @@
 "use client";
 
 import { useActionState } from "react";
+import { outcomeOf } from "@/lib/actions/action-state";
 import { webhookCommandAction, type WebhookActionState } from "@/app/staff/(signed-in)/admin/webhooks/actions";
 import { WebhookSecret } from "@/components/staff/WebhookSecret";
 
 // One button for one command on one endpoint, announcing its outcome.
 export function WebhookCommandForm(props: { endpointId: string; command: string; label: string; danger?: boolean }) {
-  const [state, action, pending] = useActionState<WebhookActionState, FormData>(webhookCommandAction, {});
+  const [state, action, pending] = useActionState<WebhookActionState, FormData>(webhookCommandAction, null);
+  const outcome = outcomeOf(state);
   return (
     <form action={action}>
       <input type="hidden" name="endpointId" value={props.endpointId} />
@@ -14,10 +16,10 @@ export function WebhookCommandForm(props: { endpointId: string; command: string;
       <button className={props.danger ? "button-secondary button-danger" : "button-secondary"} type="submit" disabled={pending}>
         {props.label}
       </button>
-      <span role="status" className={state.formError ? "field-error" : undefined}>
-        {state.formError ?? state.ok ?? ""}
+      <span role="status" className={outcome.problem ? "field-error" : undefined}>
+        {outcome.text}
       </span>
-      {state.secret ? <WebhookSecret secret={state.secret} /> : null}
+      {state?.ok && state.secret ? <WebhookSecret secret={state.secret} /> : null}
     </form>
   );
 }

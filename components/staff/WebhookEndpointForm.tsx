@@ -1,6 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
+import { outcomeOf } from "@/lib/actions/action-state";
 import { createWebhookAction, type WebhookActionState } from "@/app/staff/(signed-in)/admin/webhooks/actions";
 import { WebhookSecret } from "@/components/staff/WebhookSecret";
 import { WEBHOOK_EVENT_LABELS, WEBHOOK_EVENTS } from "@/lib/webhooks/webhook-events";
@@ -14,10 +15,16 @@ const FORMATS = [
 // Works without JavaScript (a plain form post to the server action); with
 // it, errors appear next to their fields and the secret below the form.
 export function WebhookEndpointForm() {
-  const [state, action, pending] = useActionState<WebhookActionState, FormData>(createWebhookAction, {});
-  const errors = state.fieldErrors ?? {};
+  const [state, action, pending] = useActionState<WebhookActionState, FormData>(createWebhookAction, null);
+  const errors = state && !state.ok ? state.fieldErrors : {};
+  const outcome = outcomeOf(state);
   // React resets a form after its action; a refused one comes back with what was typed.
-  const values = state.values;
+  const kept = state && !state.ok ? state.values : undefined;
+  const keptText = (name: string) => {
+    const value = kept?.[name];
+    return typeof value === "string" ? value : undefined;
+  };
+  const keptEvents = Array.isArray(kept?.events) ? kept.events.map(String) : undefined;
   const describe = (field: string) => (errors[field] ? `webhook-${field}-error` : undefined);
   const message = (field: string) =>
     errors[field] ? (
@@ -30,19 +37,19 @@ export function WebhookEndpointForm() {
       <div className={errors.name ? "field field--error" : "field"}>
         <label htmlFor="webhook-name">Name</label>
         {message("name")}
-        <input id="webhook-name" name="name" maxLength={80} required defaultValue={values?.name} aria-invalid={Boolean(errors.name)} aria-describedby={describe("name")} />
+        <input id="webhook-name" name="name" maxLength={80} required defaultValue={keptText("name")} aria-invalid={Boolean(errors.name)} aria-describedby={describe("name")} />
       </div>
       <div className={errors.url ? "field field--error" : "field"}>
         <label htmlFor="webhook-url">Receiver address (https://…)</label>
         {message("url")}
-        <input id="webhook-url" name="url" type="url" required defaultValue={values?.url} aria-invalid={Boolean(errors.url)} aria-describedby={describe("url")} />
+        <input id="webhook-url" name="url" type="url" required defaultValue={keptText("url")} aria-invalid={Boolean(errors.url)} aria-describedby={describe("url")} />
       </div>
       <fieldset className={errors.format ? "field field--error" : "field"} aria-describedby={describe("format")}>
         <legend>Format</legend>
         {message("format")}
         {FORMATS.map((format, index) => (
           <label key={format.value} className="choice">
-            <input type="radio" name="format" value={format.value} defaultChecked={values ? values.format === format.value : index === 0} /> {format.label}
+            <input type="radio" name="format" value={format.value} defaultChecked={kept ? keptText("format") === format.value : index === 0} /> {format.label}
           </label>
         ))}
       </fieldset>
@@ -51,17 +58,17 @@ export function WebhookEndpointForm() {
         {message("events")}
         {WEBHOOK_EVENTS.map((event) => (
           <label key={event} className="choice">
-            <input type="checkbox" name="events" value={event} defaultChecked={values?.events.includes(event)} /> {WEBHOOK_EVENT_LABELS[event]} <code>{event}</code>
+            <input type="checkbox" name="events" value={event} defaultChecked={keptEvents?.includes(event)} /> {WEBHOOK_EVENT_LABELS[event]} <code>{event}</code>
           </label>
         ))}
       </fieldset>
       <button className="button-primary" type="submit" disabled={pending}>
         {pending ? "Adding…" : "Add endpoint"}
       </button>
-      <p role="status" className={state.formError ? "alert alert--error" : undefined}>
-        {state.formError ?? state.ok ?? ""}
+      <p role="status" className={state && !state.ok && state.formError ? "alert alert--error" : undefined}>
+        {state && !state.ok ? (state.formError ?? "") : outcome.text}
       </p>
-      {state.secret ? <WebhookSecret secret={state.secret} /> : null}
+      {state?.ok && state.secret ? <WebhookSecret secret={state.secret} /> : null}
     </form>
   );
 }

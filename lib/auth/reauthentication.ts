@@ -1,4 +1,5 @@
 import "server-only";
+import { AppError } from "@/lib/actions/app-error";
 import { recordStaffAuditEvent } from "@/lib/auth/record-staff-audit-event";
 import type { StaffContext } from "@/lib/auth/require-staff";
 import { claimTotpStep } from "@/lib/auth/second-factor/totp-step";
@@ -13,9 +14,9 @@ import { getDb } from "@/lib/db/client";
 // kept on the session row for a few minutes.
 export const REAUTHENTICATION_WINDOW_MINUTES = 5;
 
-export class ReauthenticationRequiredError extends Error {
+export class ReauthenticationRequiredError extends AppError {
   constructor() {
-    super("Confirm it's you first.");
+    super("Confirm it's you first.", { kind: "reauthenticate" });
   }
 }
 

@@ -3,7 +3,7 @@
 import { TableScroll } from "@/components/staff/TableScroll";
 import { useActionState, useState } from "react";
 import { continueAttemptsAction, logAttemptAction } from "@/app/staff/(signed-in)/inquiries/[id]/actions";
-import type { TriageActionState } from "@/lib/triage/triage-action-result";
+import type { ActionState } from "@/lib/actions/action-state";
 import { onSubmitOnce, useFocusHeadingAfter } from "./use-panel-action";
 import { FieldErrorText, FormOutcome, fieldErrorOf } from "./FormOutcome";
 
@@ -13,7 +13,7 @@ export type AttemptRow = { id: string; when: string; who: string; what: string; 
 // Keeps a typed follow-up time across a refused submission (React resets a
 // form's uncontrolled fields after every action), and clears it after a
 // successful one, unless it was changed while the submission was on its way.
-function useFollowUp(state: TriageActionState) {
+function useFollowUp(state: ActionState) {
   const [value, setValue] = useState("");
   const [sent, setSent] = useState<string | null>(null);
   const [seen, setSeen] = useState(state);

@@ -1,8 +1,11 @@
-import type { TriageActionState } from "@/lib/triage/triage-action-result";
+import type { ActionState } from "@/lib/actions/action-state";
+
+// The detail panels read one field's message with this (one definition, in lib/actions).
+export { fieldErrorOf } from "@/lib/actions/action-state";
 
 // The answer of a detail-page action: a polite status line (always present,
 // so screen readers announce what appears in it) and, on refusal, an alert.
-export function FormOutcome({ state }: { state: TriageActionState }) {
+export function FormOutcome({ state }: { state: ActionState<object> }) {
   const formError = state && !state.ok ? state.formError : null;
   return (
     <>
@@ -16,10 +19,6 @@ export function FormOutcome({ state }: { state: TriageActionState }) {
       ) : null}
     </>
   );
-}
-
-export function fieldErrorOf(state: TriageActionState, name: string): string | undefined {
-  return state && !state.ok ? state.fieldErrors[name]?.[0] : undefined;
 }
 
 export function FieldErrorText({ id, message }: { id: string; message: string | undefined }) {

@@ -4,15 +4,15 @@ import { useActionState } from "react";
 import { searchInboxAction, type InboxSearchState } from "@/app/staff/(signed-in)/inquiries/search-action";
 import type { InboxLabels } from "@/components/staff/inbox/inbox-types";
 import { InboxTable } from "@/components/staff/inbox/InboxTable";
-
-const KIND_WORDS = { reference: "reference code", phone: "phone number", email: "email address", name: "first name" } as const;
+import { fieldErrorOf, outcomeOf } from "@/lib/actions/action-state";
 
 // Search by reference code, exact phone, exact email or exact first name,
 // across every stage. Posted to a server action (works without JavaScript
 // too); results replace each other and are announced.
 export function InboxSearch({ labels }: { labels: InboxLabels }) {
   const [state, search, pending] = useActionState<InboxSearchState, FormData>(searchInboxAction, null);
-  const error = state && !state.ok ? (state.fieldErrors.q?.[0] ?? null) : null;
+  const error = fieldErrorOf(state, "q") ?? null;
+  const typed = state?.ok ? state.term : state?.values?.term;
   return (
     <section aria-labelledby="inbox-search-heading" className="inbox-search">
       <h2 id="inbox-search-heading">Find an inquiry</h2>
@@ -29,7 +29,7 @@ export function InboxSearch({ labels }: { labels: InboxLabels }) {
             autoComplete="off"
             spellCheck={false}
             maxLength={254}
-            defaultValue={state?.term ?? ""}
+            defaultValue={typeof typed === "string" ? typed : ""}
             aria-invalid={error ? true : undefined}
             aria-describedby={error ? "inbox-q-hint inbox-q-error" : "inbox-q-hint"}
           />
@@ -44,7 +44,7 @@ export function InboxSearch({ labels }: { labels: InboxLabels }) {
         </button>
       </form>
       <p role="status" className={state && !state.ok && state.formError ? "alert alert--error" : "note"}>
-        {state ? summary(state) : ""}
+        {state && !state.ok ? (state.formError ?? "") : outcomeOf(state).text}
       </p>
       {state?.ok && state.rows.length > 0 ? (
         <InboxTable rows={state.rows} labels={labels} caption="Search results, urgent first, then newest" />
@@ -53,12 +53,3 @@ export function InboxSearch({ labels }: { labels: InboxLabels }) {
   );
 }
 
-// One short sentence for the status region; the table itself is not read out
-// on every search.
-function summary(state: NonNullable<InboxSearchState>): string {
-  if (!state.ok) return state.formError ?? "";
-  const what = state.kinds.map((kind) => KIND_WORDS[kind]).join(" or ");
-  if (state.rows.length === 0) return `No inquiry matches that ${what}.`;
-  const count = state.more ? `The first ${state.rows.length} inquiries` : state.rows.length === 1 ? "1 inquiry" : `${state.rows.length} inquiries`;
-  return `${count} match${state.rows.length === 1 && !state.more ? "es" : ""} that ${what}.${state.more ? " There are more: try a more specific search." : ""}`;
-}

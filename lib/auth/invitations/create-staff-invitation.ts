@@ -1,4 +1,5 @@
 import "server-only";
+import { AppError } from "@/lib/actions/app-error";
 import { newInvitationToken, INVITATION_LIFETIME_HOURS } from "@/lib/auth/invitations/invitation-token";
 import { invitationEmail } from "@/lib/auth/invitations/invitation-email";
 import { recordStaffAuditEvent } from "@/lib/auth/record-staff-audit-event";
@@ -8,7 +9,7 @@ import { getDb } from "@/lib/db/client";
 import { getEnv } from "@/lib/env";
 import { getMailTransport } from "@/lib/notifications/mail-transport";
 
-export class InvitationRefusedError extends Error {}
+export class InvitationRefusedError extends AppError {}
 
 // An admin invites a colleague by email. Earlier open invitations for the
 // same address stop working, so only the newest link is valid. The row and

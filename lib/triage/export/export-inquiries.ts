@@ -1,4 +1,5 @@
 import "server-only";
+import { AppError } from "@/lib/actions/app-error";
 import { getDb } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
 import { assertAdmin } from "@/lib/triage/assert-admin";
@@ -12,7 +13,7 @@ import { EXPORT_COLUMNS, type ExportColumn, type InquiryExportRequest } from "@/
 
 export const MAX_EXPORT_ROWS = 50_000;
 
-export class ExportRefusedError extends Error {}
+export class ExportRefusedError extends AppError {}
 
 // Plain operational columns only; getDb() omits the ciphertext columns from
 // every query anyway, and nothing here is decrypted.

@@ -2,7 +2,6 @@
 
 import { useActionState } from "react";
 import { saveSettingsAction } from "@/app/staff/(signed-in)/admin/settings/actions";
-import type { SettingsFormState } from "@/app/staff/(signed-in)/admin/settings/form-state";
 import { WEEKDAYS, type BusinessHours } from "@/lib/triage/business-hours";
 import type { TriageSettingsValues } from "@/lib/validations/triage-settings";
 
@@ -17,10 +16,12 @@ function hoursOf(values: Record<string, unknown> | undefined, fallback: Business
 // The workspace settings. A refused form keeps what was typed (the action
 // returns it) and lists every problem at the top, each linked to its field.
 export function SettingsForm({ initial, timeZones }: { initial: TriageSettingsValues; timeZones: string[] }) {
-  const [state, action, pending] = useActionState<SettingsFormState, FormData>(saveSettingsAction, {});
-  const values = state.values ?? initial;
-  const errors = state.fieldErrors ?? {};
-  const hours = hoursOf(state.values, initial.businessHours);
+  const [state, action, pending] = useActionState(saveSettingsAction, null);
+  // What was typed, refused or saved (React resets the form after its action).
+  const typed = state?.values;
+  const values = typed ?? initial;
+  const errors = state && !state.ok ? state.fieldErrors : {};
+  const hours = hoursOf(typed, initial.businessHours);
   const value = (name: keyof TriageSettingsValues) => String(values[name] ?? "");
   const described = (name: string, hint?: string) => ({
     "aria-invalid": Boolean(errors[name]),
@@ -123,7 +124,7 @@ export function SettingsForm({ initial, timeZones }: { initial: TriageSettingsVa
       <button className="button-primary button-inline" type="submit" disabled={pending}>
         {pending ? "Saving…" : "Save settings"}
       </button>
-      <p role="status">{state.ok ?? state.formError ?? ""}</p>
+      <p role="status">{state?.ok ? state.message : (state?.formError ?? "")}</p>
     </form>
   );
 }

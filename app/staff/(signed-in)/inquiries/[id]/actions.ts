@@ -1,5 +1,7 @@
 "use server";
 
+import { type ActionState } from "@/lib/actions/action-state";
+import { runStaffAction } from "@/lib/actions/run-staff-action";
 import { recordEhrDisclosureConsent } from "@/lib/fhir/record-ehr-disclosure-consent";
 import { addInquiryNote } from "@/lib/triage/add-inquiry-note";
 import { assignInquiry } from "@/lib/triage/assign-inquiry";
@@ -8,7 +10,6 @@ import { continueContactAttempts } from "@/lib/triage/continue-contact-attempts"
 import { editInquiryNote } from "@/lib/triage/edit-inquiry-note";
 import { logContactAttempt } from "@/lib/triage/log-contact-attempt";
 import { resolveDuplicate } from "@/lib/triage/resolve-duplicate";
-import type { TriageActionState } from "@/lib/triage/triage-action-result";
 import {
   AddNoteSchema,
   AssignmentSchema,
@@ -21,111 +22,122 @@ import {
 } from "@/lib/validations/triage-commands";
 import { EhrDisclosureConsentSchema } from "@/lib/validations/ehr-disclosure-consent";
 import { followUpInstant } from "./follow-up-instant";
-import { runTriageAction } from "./run-triage-action";
 
 // One action per form of the inquiry detail page. Each re-checks the session
-// itself (runTriageAction) and calls one domain function, which checks the
+// itself (runStaffAction) and calls one domain function, which checks the
 // account and the rules again inside its transaction.
 
-export async function changeStageAction(_previous: TriageActionState, form: FormData): Promise<TriageActionState> {
-  return runTriageAction({
-    form,
+const onRecord = (input: { inquiryId: string }) => `/staff/inquiries/${input.inquiryId}`;
+const done = (message: string): ActionState => ({ ok: true, message });
+
+export async function changeStageAction(_previous: ActionState, form: FormData): Promise<ActionState> {
+  return runStaffAction({
+    input: Object.fromEntries(form),
+    revalidate: onRecord,
     schema: StageChangeSchema,
     work: async (staff, input) => {
       await changeInquiryStage({ actor: staff, ...input });
-      return "Stage changed.";
+      return done("Stage changed.");
     },
   });
 }
 
-export async function closeInquiryAction(_previous: TriageActionState, form: FormData): Promise<TriageActionState> {
-  return runTriageAction({
-    form,
+export async function closeInquiryAction(_previous: ActionState, form: FormData): Promise<ActionState> {
+  return runStaffAction({
+    input: Object.fromEntries(form),
+    revalidate: onRecord,
     schema: CloseInquirySchema,
     work: async (staff, input) => {
       await changeInquiryStage({ actor: staff, inquiryId: input.inquiryId, expectedStage: input.expectedStage, ...input.exit });
-      return "Inquiry closed.";
+      return done("Inquiry closed.");
     },
   });
 }
 
-export async function assignAction(_previous: TriageActionState, form: FormData): Promise<TriageActionState> {
-  return runTriageAction({
-    form,
+export async function assignAction(_previous: ActionState, form: FormData): Promise<ActionState> {
+  return runStaffAction({
+    input: Object.fromEntries(form),
+    revalidate: onRecord,
     schema: AssignmentSchema,
     work: async (staff, input) => {
       const assigneeId = input.assigneeId === "me" ? staff.user.id : input.assigneeId || null;
       const { changed } = await assignInquiry({ actor: staff, inquiryId: input.inquiryId, assigneeId });
-      if (!changed) return "No change: it was already so.";
-      return assigneeId === null ? "Unassigned." : assigneeId === staff.user.id ? "Assigned to you." : "Assigned.";
+      if (!changed) return done("No change: it was already so.");
+      return done(assigneeId === null ? "Unassigned." : assigneeId === staff.user.id ? "Assigned to you." : "Assigned.");
     },
   });
 }
 
-export async function logAttemptAction(_previous: TriageActionState, form: FormData): Promise<TriageActionState> {
-  return runTriageAction({
-    form,
+export async function logAttemptAction(_previous: ActionState, form: FormData): Promise<ActionState> {
+  return runStaffAction({
+    input: Object.fromEntries(form),
+    revalidate: onRecord,
     schema: ContactAttemptSchema,
     work: async (staff, input) => {
       const nextFollowUpAt = await followUpInstant(input.nextFollowUpAt);
       const result = await logContactAttempt({ actor: staff, inquiryId: input.inquiryId, ...input.attempt, nextFollowUpAt });
-      return result.decisionDue ? "Attempt logged. A decision is needed: see below." : "Attempt logged.";
+      return done(result.decisionDue ? "Attempt logged. A decision is needed: see below." : "Attempt logged.");
     },
   });
 }
 
-export async function continueAttemptsAction(_previous: TriageActionState, form: FormData): Promise<TriageActionState> {
-  return runTriageAction({
-    form,
+export async function continueAttemptsAction(_previous: ActionState, form: FormData): Promise<ActionState> {
+  return runStaffAction({
+    input: Object.fromEntries(form),
+    revalidate: onRecord,
     schema: ContinueAttemptsSchema,
     work: async (staff, input) => {
       await continueContactAttempts({ actor: staff, inquiryId: input.inquiryId, nextFollowUpAt: await followUpInstant(input.nextFollowUpAt) });
-      return "Recorded: keep trying.";
+      return done("Recorded: keep trying.");
     },
   });
 }
 
-export async function addNoteAction(_previous: TriageActionState, form: FormData): Promise<TriageActionState> {
-  return runTriageAction({
-    form,
+export async function addNoteAction(_previous: ActionState, form: FormData): Promise<ActionState> {
+  return runStaffAction({
+    input: Object.fromEntries(form),
+    revalidate: onRecord,
     schema: AddNoteSchema,
     work: async (staff, input) => {
       await addInquiryNote({ actor: staff, ...input });
-      return "Note added.";
+      return done("Note added.");
     },
   });
 }
 
-export async function editNoteAction(_previous: TriageActionState, form: FormData): Promise<TriageActionState> {
-  return runTriageAction({
-    form,
+export async function editNoteAction(_previous: ActionState, form: FormData): Promise<ActionState> {
+  return runStaffAction({
+    input: Object.fromEntries(form),
+    revalidate: onRecord,
     schema: EditNoteSchema,
     work: async (staff, input) => {
       const { versionId } = await editInquiryNote({ actor: staff, ...input });
-      return versionId ? "Note updated; the earlier wording is kept." : "No change to save.";
+      return done(versionId ? "Note updated; the earlier wording is kept." : "No change to save.");
     },
   });
 }
 
-export async function resolveDuplicateAction(_previous: TriageActionState, form: FormData): Promise<TriageActionState> {
-  return runTriageAction({
-    form,
+export async function resolveDuplicateAction(_previous: ActionState, form: FormData): Promise<ActionState> {
+  return runStaffAction({
+    input: Object.fromEntries(form),
+    revalidate: onRecord,
     schema: DuplicateDecisionSchema,
     work: async (staff, input) => {
       await resolveDuplicate({ actor: staff, ...input });
-      return input.decision === "confirm" ? "Closed as a duplicate and linked." : "Marked as not a duplicate.";
+      return done(input.decision === "confirm" ? "Closed as a duplicate and linked." : "Marked as not a duplicate.");
     },
   });
 }
 
-export async function recordEhrConsentAction(_previous: TriageActionState, form: FormData): Promise<TriageActionState> {
-  return runTriageAction({
-    form,
+export async function recordEhrConsentAction(_previous: ActionState, form: FormData): Promise<ActionState> {
+  return runStaffAction({
+    input: Object.fromEntries(form),
+    revalidate: onRecord,
     schema: EhrDisclosureConsentSchema,
     work: async (staff, input) => {
       const granted = input.decision === "grant";
       await recordEhrDisclosureConsent({ actor: staff, inquiryId: input.inquiryId, granted, recipient: input.recipient, includeReferrer: input.includeReferrer });
-      return granted ? "Consent to disclose recorded." : "Withdrawal recorded: the record can no longer be handed off.";
+      return done(granted ? "Consent to disclose recorded." : "Withdrawal recorded: the record can no longer be handed off.");
     },
   });
 }
