@@ -41,6 +41,46 @@ const config = [
     },
   },
   {
+    // Dependencies run one way: app/ → components/ → lib/. A component gets a
+    // server action as a prop from its page, never by importing app/; lib/
+    // knows neither. (Repeats the pg rule: a later entry replaces a rule.)
+    files: ["components/**"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          paths: [{ name: "pg", message: "Use getDb() (decision 7)." }],
+          patterns: [{ group: ["@/app/*", "@/app"], message: "components/ never imports app/: take the server action as a prop from the page." }],
+        },
+      ],
+    },
+  },
+  {
+    files: ["lib/**"],
+    ignores: [
+      "lib/db/**",
+      "lib/startup/preflight/**",
+      "lib/health/**",
+      "lib/keys/**",
+      "lib/notifications/**",
+      "lib/triage/jobs/with-advisory-lock.ts",
+      "lib/inquiries/store-inquiry.ts",
+      "lib/inquiries/store-inquiry-statement.ts",
+      "lib/webhooks/load-webhook-endpoint.ts",
+      "lib/webhooks/record-webhook-attempt.ts",
+      "lib/webhooks/send-webhook-notification.ts",
+    ],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          paths: [{ name: "pg", message: "Use getDb() (decision 7); raw pg is for the listed hot paths, sessions and roles only." }],
+          patterns: [{ group: ["@/app/*", "@/app", "@/components/*", "@/components"], message: "lib/ is the domain: it imports neither app/ nor components/." }],
+        },
+      ],
+    },
+  },
+  {
     files: ["scripts/**", "__tests__/**", "bench/**", "deploy/test/**", "*.config.*"],
     rules: { "no-console": "off" },
   },

@@ -4,11 +4,10 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useTranslations } from "next-intl";
 import { startTransition, useActionState, useCallback, useEffect, useRef, useState, useSyncExternalStore } from "react";
 import { FormProvider, useForm, useWatch } from "react-hook-form";
-import { submitInquiryAction } from "@/app/[locale]/request/submit-inquiry-action";
 import { Confirmation, type ClinicContact } from "@/components/inquiry-form/Confirmation";
 import { FieldErrorsContext } from "@/components/inquiry-form/field-errors-context";
 import { handoffForThisPage, saveHandoff, type Handoff } from "@/components/inquiry-form/form-handoff";
-import { INITIAL_FORM_STATE } from "@/components/inquiry-form/form-state";
+import { INITIAL_FORM_STATE, type InquiryFormState } from "@/components/inquiry-form/form-state";
 import { FormStep } from "@/components/inquiry-form/FormStep";
 import { ReviewSummary } from "@/components/inquiry-form/ReviewSummary";
 import { solveProofOfWork } from "@/components/inquiry-form/solve-proof-of-work";
@@ -26,7 +25,14 @@ import type { Locale } from "@/lib/i18n/locales";
 import { InquirySchema, type InquiryField, type InquiryInput } from "@/lib/validations/inquiry";
 import { CONSENT_TEXT_VERSION } from "@/lib/validations/inquiry-options";
 
-type Props = { locale: Locale; formToken: string; clinic: ClinicContact; privacyHref: string };
+// `submit` is the page's server action (components never import from app/).
+type Props = {
+  locale: Locale;
+  formToken: string;
+  clinic: ClinicContact;
+  privacyHref: string;
+  submit: (previous: InquiryFormState, form: FormData) => Promise<InquiryFormState>;
+};
 
 const noSubscription = () => () => {};
 
@@ -46,7 +52,7 @@ export function InquiryForm(props: Props) {
 // the browser by the same Zod schema the server uses.
 function GuidedForm(props: Props & { handoff: Handoff | undefined }) {
   const t = useTranslations();
-  const [state, formAction, pending] = useActionState(submitInquiryAction, INITIAL_FORM_STATE);
+  const [state, formAction, pending] = useActionState(props.submit, INITIAL_FORM_STATE);
   // false while server-rendering and hydrating, true once React runs here.
   const hydrated = useSyncExternalStore(noSubscription, () => true, () => false);
   const returned = state.status === "invalid" || state.status === "failed" || state.status === "challenge" ? state.values : (props.handoff?.values ?? {});

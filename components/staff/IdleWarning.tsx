@@ -1,13 +1,18 @@
 "use client";
 
 import { useEffect, useRef, useState } from "react";
-import { keepSessionAliveAction, sessionExpiryAction } from "@/app/staff/session/actions";
 
 // Warns before automatic logoff and lets the person stay. The server is the
 // authority (lib/auth/staff-session.ts): when this clock says the warning is
 // due, it first asks the server, because navigation or another tab may have
 // moved the expiry on; the warning shows only if the server agrees.
-export function IdleWarning(props: { idleExpiresAt: string; warningSeconds: number }) {
+// The two session actions come from the layout (components never import from app/).
+export function IdleWarning(props: {
+  idleExpiresAt: string;
+  warningSeconds: number;
+  keepAlive: () => Promise<{ idleExpiresAt: string }>;
+  readExpiry: () => Promise<{ idleExpiresAt: string | null }>;
+}) {
   const [expiresAt, setExpiresAt] = useState(() => Date.parse(props.idleExpiresAt));
   const [confirmedFor, setConfirmedFor] = useState<number | null>(null);
   const [now, setNow] = useState(() => Date.now());
@@ -15,6 +20,7 @@ export function IdleWarning(props: { idleExpiresAt: string; warningSeconds: numb
   const secondsLeft = Math.max(0, Math.round((expiresAt - now) / 1000));
   const due = secondsLeft <= props.warningSeconds;
   const showing = due && confirmedFor === expiresAt;
+  const { readExpiry } = props;
 
   useEffect(() => {
     const timer = window.setInterval(() => setNow(Date.now()), 1000);
@@ -24,7 +30,7 @@ export function IdleWarning(props: { idleExpiresAt: string; warningSeconds: numb
   useEffect(() => {
     if (!due || (confirmedFor === expiresAt && secondsLeft > 0)) return;
     let cancelled = false;
-    void sessionExpiryAction().then(({ idleExpiresAt }) => {
+    void readExpiry().then(({ idleExpiresAt }) => {
       if (cancelled) return;
       const serverExpiry = idleExpiresAt ? Date.parse(idleExpiresAt) : 0;
       if (serverExpiry <= Date.now()) {
@@ -40,7 +46,7 @@ export function IdleWarning(props: { idleExpiresAt: string; warningSeconds: numb
     return () => {
       cancelled = true;
     };
-  }, [due, confirmedFor, expiresAt, secondsLeft]);
+  }, [due, confirmedFor, expiresAt, secondsLeft, readExpiry]);
 
   useEffect(() => {
     if (showing) stayButton.current?.focus();
@@ -59,7 +65,7 @@ export function IdleWarning(props: { idleExpiresAt: string; warningSeconds: numb
         ref={stayButton}
         className="button-primary"
         type="button"
-        onClick={() => void keepSessionAliveAction().then(({ idleExpiresAt }) => setExpiresAt(Date.parse(idleExpiresAt)))}
+        onClick={() => void props.keepAlive().then(({ idleExpiresAt }) => setExpiresAt(Date.parse(idleExpiresAt)))}
       >
         Stay signed in
       </button>

@@ -3,10 +3,10 @@
 import { useActionState } from "react";
 import type { ActionState } from "@/lib/actions/action-state";
 import { fieldErrorOf, outcomeOf } from "@/lib/actions/action-state";
-import { inviteStaffAction } from "@/app/staff/(signed-in)/admin/users/actions";
 
-export function InviteForm() {
-  const [state, action, pending] = useActionState<ActionState, FormData>(inviteStaffAction, null);
+// `invite` is the page's server action (components never import from app/).
+export function InviteForm({ invite }: { invite: (previous: ActionState, form: FormData) => Promise<ActionState> }) {
+  const [state, action, pending] = useActionState(invite, null);
   const emailError = fieldErrorOf(state, "email");
   const outcome = outcomeOf(state);
   return (

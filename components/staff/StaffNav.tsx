@@ -1,8 +1,8 @@
 import Link from "next/link";
-import { signOutAction } from "@/app/staff/session/actions";
 import type { StaffUser } from "@/lib/auth/staff-session";
 
-export function StaffNav({ user }: { user: StaffUser }) {
+// `signOut` is the layout's server action (components never import from app/).
+export function StaffNav({ user, signOut }: { user: StaffUser; signOut: (form: FormData) => Promise<void> }) {
   return (
     <nav className="staff-nav" aria-label="Staff">
       <Link href="/staff">Home</Link>
@@ -24,7 +24,7 @@ export function StaffNav({ user }: { user: StaffUser }) {
       <span className="staff-nav__who">
         {user.name} ({user.role === "admin" ? "administrator" : "coordinator"})
       </span>
-      <form action={signOutAction}>
+      <form action={signOut}>
         <button className="button-secondary" type="submit">
           Sign out
         </button>

@@ -2,12 +2,12 @@
 
 import { useActionState } from "react";
 import { outcomeOf } from "@/lib/actions/action-state";
-import { webhookCommandAction, type WebhookActionState } from "@/app/staff/(signed-in)/admin/webhooks/actions";
+import type { WebhookActionState, WebhookFormAction } from "@/lib/webhooks/webhook-action-state";
 import { WebhookSecret } from "@/components/staff/WebhookSecret";
 
 // One button for one command on one endpoint, announcing its outcome.
-export function WebhookCommandForm(props: { endpointId: string; command: string; label: string; danger?: boolean }) {
-  const [state, action, pending] = useActionState<WebhookActionState, FormData>(webhookCommandAction, null);
+export function WebhookCommandForm(props: { endpointId: string; command: string; label: string; danger?: boolean; run: WebhookFormAction }) {
+  const [state, action, pending] = useActionState<WebhookActionState, FormData>(props.run, null);
   const outcome = outcomeOf(state);
   return (
     <form action={action}>

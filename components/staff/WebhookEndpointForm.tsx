@@ -2,7 +2,7 @@
 
 import { useActionState } from "react";
 import { outcomeOf } from "@/lib/actions/action-state";
-import { createWebhookAction, type WebhookActionState } from "@/app/staff/(signed-in)/admin/webhooks/actions";
+import type { WebhookActionState, WebhookFormAction } from "@/lib/webhooks/webhook-action-state";
 import { WebhookSecret } from "@/components/staff/WebhookSecret";
 import { WEBHOOK_EVENT_LABELS, WEBHOOK_EVENTS } from "@/lib/webhooks/webhook-events";
 
@@ -14,8 +14,9 @@ const FORMATS = [
 
 // Works without JavaScript (a plain form post to the server action); with
 // it, errors appear next to their fields and the secret below the form.
-export function WebhookEndpointForm() {
-  const [state, action, pending] = useActionState<WebhookActionState, FormData>(createWebhookAction, null);
+// `create` is the page's server action (components never import from app/).
+export function WebhookEndpointForm(props: { create: WebhookFormAction }) {
+  const [state, action, pending] = useActionState<WebhookActionState, FormData>(props.create, null);
   const errors = state && !state.ok ? state.fieldErrors : {};
   const outcome = outcomeOf(state);
   // React resets a form after its action; a refused one comes back with what was typed.

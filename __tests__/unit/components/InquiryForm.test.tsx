@@ -7,11 +7,11 @@ import type * as InquiryFormModule from "@/components/inquiry-form/InquiryForm";
 import { LANGUAGE_SWITCH_EVENT } from "@/components/site/LanguageSwitch";
 
 jest.mock("next-intl", () => jest.requireActual("@/__tests__/unit/components/fake-next-intl"));
-// The server action (and the server modules behind it) has no part here.
-jest.mock("@/app/[locale]/request/submit-inquiry-action", () => ({ submitInquiryAction: jest.fn() }));
 
 const KEY = "iop-form-handoff";
-const PROPS = { locale: "en", formToken: "token", clinic: { phone: "555", phoneHref: "tel:555", hours: "9-5" }, privacyHref: "/privacy" } as const;
+// The server action has no part here: the form receives it as a prop.
+const submit = jest.fn();
+const PROPS = { locale: "en", formToken: "token", clinic: { phone: "555", phoneHref: "tel:555", hours: "9-5" }, privacyHref: "/privacy", submit } as const;
 
 type Page = { React: typeof ReactModule; client: typeof ReactDomClient; server: typeof ReactDomServer; form: typeof InquiryFormModule };
 

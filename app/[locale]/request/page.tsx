@@ -8,6 +8,7 @@ import { alternatesFor } from "@/lib/i18n/alternates";
 import { isLocale, localePath, type Locale } from "@/lib/i18n/locales";
 import { issueFormToken } from "@/lib/security/form-token";
 import { appSecret } from "@/lib/security/secrets";
+import { submitInquiryAction } from "./submit-inquiry-action";
 
 type Props = { params: Promise<{ locale: string }> };
 
@@ -34,6 +35,7 @@ export default async function RequestPage({ params }: Props) {
           formToken={issueFormToken({ secret: appSecret() })}
           clinic={{ phone: clinic.phoneDisplay, phoneHref: clinic.phoneHref, hours: clinic.hours }}
           privacyHref={localePath(locale, "/privacy")}
+          submit={submitInquiryAction}
         />
       </main>
     </>

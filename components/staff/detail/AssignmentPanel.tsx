@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
-import { assignAction } from "@/app/staff/(signed-in)/inquiries/[id]/actions";
+import { useDetailActions } from "./detail-actions";
 import { onSubmitOnce, useFocusHeadingAfter } from "./use-panel-action";
 import { FieldErrorText, FormOutcome, fieldErrorOf } from "./FormOutcome";
 
@@ -16,7 +16,8 @@ export function AssignmentPanel(props: {
   staff: AssignableStaff[];
   languageLabel: string;
 }) {
-  const [state, action, pending] = useActionState(assignAction, null);
+  const actions = useDetailActions();
+  const [state, action, pending] = useActionState(actions.assign, null);
   const headingRef = useFocusHeadingAfter([state]);
   const error = fieldErrorOf(state, "assigneeId");
   const mine = props.assignee?.id === props.viewerId;

@@ -2,7 +2,7 @@
 
 import { TableScroll } from "@/components/staff/TableScroll";
 import { useActionState, useState } from "react";
-import { continueAttemptsAction, logAttemptAction } from "@/app/staff/(signed-in)/inquiries/[id]/actions";
+import { useDetailActions } from "./detail-actions";
 import type { ActionState } from "@/lib/actions/action-state";
 import { onSubmitOnce, useFocusHeadingAfter } from "./use-panel-action";
 import { FieldErrorText, FormOutcome, fieldErrorOf } from "./FormOutcome";
@@ -57,8 +57,9 @@ export function AttemptPanel(props: {
   nextFollowUp: string | null;
   attempts: AttemptRow[];
 }) {
-  const [state, action, pending] = useActionState(logAttemptAction, null);
-  const [decisionState, decide, deciding] = useActionState(continueAttemptsAction, null);
+  const actions = useDetailActions();
+  const [state, action, pending] = useActionState(actions.logAttempt, null);
+  const [decisionState, decide, deciding] = useActionState(actions.continueAttempts, null);
   const headingRef = useFocusHeadingAfter([state, decisionState]);
   const followUp = useFollowUp(state);
   const decisionFollowUp = useFollowUp(decisionState);

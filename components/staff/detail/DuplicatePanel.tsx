@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { useActionState } from "react";
-import { resolveDuplicateAction } from "@/app/staff/(signed-in)/inquiries/[id]/actions";
+import { useDetailActions } from "./detail-actions";
 import { onSubmitOnce, useFocusHeadingAfter } from "./use-panel-action";
 import { FormOutcome } from "./FormOutcome";
 
@@ -16,7 +16,8 @@ export function DuplicatePanel(props: {
   original: { id: string; referenceCode: string } | null;
   candidates: DuplicateRow[];
 }) {
-  const [state, action, pending] = useActionState(resolveDuplicateAction, null);
+  const actions = useDetailActions();
+  const [state, action, pending] = useActionState(actions.resolveDuplicate, null);
   const headingRef = useFocusHeadingAfter([state]);
   const undecided = props.state === "NONE" || props.state === "FLAGGED";
   return (

@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
-import { recordEhrConsentAction } from "@/app/staff/(signed-in)/inquiries/[id]/actions";
+import { useDetailActions } from "./detail-actions";
 import { EHR_DISCLOSURE_CONSENT_TEXT, EHR_REFERRER_CONSENT_TEXT } from "@/lib/fhir/ehr-disclosure-consent";
 import { FieldErrorText, FormOutcome, fieldErrorOf } from "./FormOutcome";
 import { onSubmitOnce, useFocusHeadingAfter } from "./use-panel-action";
@@ -18,7 +18,8 @@ export function EhrHandoffPanel(props: {
   exportBlockedBecause: string | null;
   hasReferrer: boolean;
 }) {
-  const [state, action, pending] = useActionState(recordEhrConsentAction, null);
+  const actions = useDetailActions();
+  const [state, action, pending] = useActionState(actions.recordEhrConsent, null);
   const headingRef = useFocusHeadingAfter([state]);
   const recipientError = fieldErrorOf(state, "recipient");
   const decisionError = fieldErrorOf(state, "decision");

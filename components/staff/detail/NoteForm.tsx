@@ -2,7 +2,7 @@
 
 import { useActionState, useState } from "react";
 import { onSubmitOnce } from "./use-panel-action";
-import { addNoteAction, editNoteAction } from "@/app/staff/(signed-in)/inquiries/[id]/actions";
+import { useDetailActions } from "./detail-actions";
 import { NOTE_MAX } from "@/lib/validations/inquiry-note";
 import { FieldErrorText, FormOutcome, fieldErrorOf } from "./FormOutcome";
 
@@ -10,7 +10,8 @@ import { FieldErrorText, FormOutcome, fieldErrorOf } from "./FormOutcome";
 // held in state so a refused save does not lose what was typed; a new note's
 // box empties once it is saved (unless more was typed meanwhile).
 export function NoteForm(props: { inquiryId: string; noteId?: string; initialBody?: string; label: string; submitLabel: string }) {
-  const [state, action, pending] = useActionState(props.noteId ? editNoteAction : addNoteAction, null);
+  const actions = useDetailActions();
+  const [state, action, pending] = useActionState(props.noteId ? actions.editNote : actions.addNote, null);
   const [body, setBody] = useState(props.initialBody ?? "");
   const [sent, setSent] = useState<string | null>(null);
   const [seen, setSeen] = useState(state);

@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
-import { changeStageAction, closeInquiryAction } from "@/app/staff/(signed-in)/inquiries/[id]/actions";
+import { useDetailActions } from "./detail-actions";
 import { onSubmitOnce, useFocusHeadingAfter } from "./use-panel-action";
 import { FieldErrorText, FormOutcome, fieldErrorOf } from "./FormOutcome";
 
@@ -19,8 +19,9 @@ export function StagePanel(props: {
   moves: StageMove[];
   exits: ExitChoice[];
 }) {
-  const [moveState, moveAction, moving] = useActionState(changeStageAction, null);
-  const [closeState, closeAction, closing] = useActionState(closeInquiryAction, null);
+  const actions = useDetailActions();
+  const [moveState, moveAction, moving] = useActionState(actions.changeStage, null);
+  const [closeState, closeAction, closing] = useActionState(actions.closeInquiry, null);
   const headingRef = useFocusHeadingAfter([moveState, closeState]);
   const closeError = fieldErrorOf(closeState, "exit") ?? fieldErrorOf(closeState, "exitReasonId") ?? fieldErrorOf(closeState, "to");
   const moveError = fieldErrorOf(moveState, "to");

@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
-import { searchInboxAction, type InboxSearchState } from "@/app/staff/(signed-in)/inquiries/search-action";
+import type { InboxSearchAction, InboxSearchState } from "@/components/staff/inbox/inbox-types";
 import type { InboxLabels } from "@/components/staff/inbox/inbox-types";
 import { InboxTable } from "@/components/staff/inbox/InboxTable";
 import { fieldErrorOf, outcomeOf } from "@/lib/actions/action-state";
@@ -9,8 +9,9 @@ import { fieldErrorOf, outcomeOf } from "@/lib/actions/action-state";
 // Search by reference code, exact phone, exact email or exact first name,
 // across every stage. Posted to a server action (works without JavaScript
 // too); results replace each other and are announced.
-export function InboxSearch({ labels }: { labels: InboxLabels }) {
-  const [state, search, pending] = useActionState<InboxSearchState, FormData>(searchInboxAction, null);
+// `searchAction` is the page's server action (components never import from app/).
+export function InboxSearch({ labels, searchAction }: { labels: InboxLabels; searchAction: InboxSearchAction }) {
+  const [state, search, pending] = useActionState<InboxSearchState, FormData>(searchAction, null);
   const error = fieldErrorOf(state, "q") ?? null;
   const typed = state?.ok ? state.term : state?.values?.term;
   return (

@@ -1,4 +1,5 @@
 import type { BusinessHours } from "@/lib/triage/business-hours";
+import type { ActionState } from "@/lib/actions/action-state";
 
 // What the inbox table needs for one row, as plain JSON (it crosses from the
 // server to ticking client cells and to the search results). Operational
@@ -27,3 +28,9 @@ export type InboxLabels = {
   clock: ClockSettings;
   serverNowMs: number;
 };
+
+// The inbox search's answer: the results and the term searched for (a
+// refused search keeps the term as `values.term`).
+export type InboxSearchState = ActionState<{ term: string; rows: InboxTableRow[] }>;
+export type InboxSearchAction = (previous: InboxSearchState, form: FormData) => Promise<InboxSearchState>;
+

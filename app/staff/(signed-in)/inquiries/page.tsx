@@ -13,6 +13,7 @@ import { listInquiries } from "@/lib/triage/list-inquiries";
 import { loadInboxOptions } from "@/lib/triage/load-inbox-options";
 import { getTriageSettings } from "@/lib/triage/triage-settings";
 import { InboxFilterSchema, inboxQuery } from "@/lib/validations/inbox-filter";
+import { searchInboxAction } from "./search-action";
 
 export const metadata: Metadata = { title: "Inbox" };
 
@@ -46,7 +47,7 @@ export default async function InboxPage({ searchParams }: Props) {
       <p>
         <Link href="/staff/inquiries/due">Call-backs due now</Link>
       </p>
-      <InboxSearch labels={labels} />
+      <InboxSearch labels={labels} searchAction={searchInboxAction} />
       <section aria-labelledby="inbox-list-heading">
         <h2 id="inbox-list-heading">Inquiries</h2>
         <InboxFilters filter={filter} options={options} />

@@ -1,18 +1,13 @@
 "use server";
 
-import type { InboxTableRow } from "@/components/staff/inbox/inbox-types";
+import type { InboxSearchState } from "@/components/staff/inbox/inbox-types";
 import { searchSummary } from "@/components/staff/inbox/search-summary";
 import { toTableRow } from "@/components/staff/inbox/to-table-row";
-import { type ActionState } from "@/lib/actions/action-state";
 import { runStaffAction } from "@/lib/actions/run-staff-action";
 import { loadInboxOptions } from "@/lib/triage/load-inbox-options";
 import { searchInquiries } from "@/lib/triage/search-inquiries";
 import { getTriageSettings } from "@/lib/triage/triage-settings";
 import { InboxSearchSchema } from "@/lib/validations/inbox-search";
-
-// The results, and the term searched for (the field keeps it; a refused
-// search keeps it too, as `values.term`).
-export type InboxSearchState = ActionState<{ term: string; rows: InboxTableRow[] }>;
 
 // The inbox search, posted so the term (a phone number, an email address, a
 // name) never lands in a URL, browser history or an access log.

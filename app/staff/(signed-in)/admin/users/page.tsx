@@ -1,6 +1,6 @@
 import { TableScroll } from "@/components/staff/TableScroll";
 import type { Metadata } from "next";
-import { revokeInvitationAction, staffUserAction } from "@/app/staff/(signed-in)/admin/users/actions";
+import { inviteStaffAction, revokeInvitationAction, staffUserAction } from "@/app/staff/(signed-in)/admin/users/actions";
 import { AdminActionForm } from "@/components/staff/AdminActionForm";
 import { InviteForm } from "@/components/staff/InviteForm";
 import { ReauthenticationNotice } from "@/app/staff/(signed-in)/confirm/ReauthenticationNotice";
@@ -34,7 +34,7 @@ export default async function UsersPage() {
           They get an email with a link that works once, for 72 hours, to set a password and connect an authenticator app. A disabled
           colleague&apos;s address can be invited again.
         </p>
-        <InviteForm />
+        <InviteForm invite={inviteStaffAction} />
       </section>
 
       <section aria-labelledby="users-heading">

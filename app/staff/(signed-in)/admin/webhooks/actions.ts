@@ -1,17 +1,14 @@
 "use server";
 
 import { z } from "zod";
-import { type ActionState } from "@/lib/actions/action-state";
 import { runStaffAction } from "@/lib/actions/run-staff-action";
 import { WebhookEndpointSchema } from "@/lib/validations/webhook-endpoint";
+import type { WebhookActionState } from "@/lib/webhooks/webhook-action-state";
 import { changeWebhookEndpoint } from "@/lib/webhooks/change-webhook-endpoint";
 import { createWebhookEndpoint } from "@/lib/webhooks/create-webhook-endpoint";
 import { rotateWebhookSecret } from "@/lib/webhooks/rotate-webhook-secret";
 import { sendTestWebhook } from "@/lib/webhooks/send-test-webhook";
 
-// `secret` is set only in the answer to the request that generated it: it is
-// shown once and never stored in the clear.
-export type WebhookActionState = ActionState<{ secret?: string }>;
 
 const PAGE = "/staff/admin/webhooks";
 const Command = z.object({ endpointId: z.uuid("Unknown endpoint."), command: z.enum(["test", "rotate", "pause", "resume", "delete"], "Unknown command.") });

@@ -4,6 +4,7 @@ import { WebhookCommandForm } from "@/components/staff/WebhookCommandForm";
 import { WebhookEndpointForm } from "@/components/staff/WebhookEndpointForm";
 import { requireStaffPage } from "@/lib/auth/require-staff";
 import { listWebhookEndpoints, type WebhookEndpointView } from "@/lib/webhooks/list-webhook-endpoints";
+import { createWebhookAction, webhookCommandAction } from "./actions";
 
 export const metadata: Metadata = { title: "Webhooks" };
 
@@ -26,7 +27,7 @@ export default async function WebhooksPage() {
       </p>
       <section aria-labelledby="add-heading">
         <h2 id="add-heading">Add an endpoint</h2>
-        <WebhookEndpointForm />
+        <WebhookEndpointForm create={createWebhookAction} />
       </section>
       <section aria-labelledby="endpoints-heading">
         <h2 id="endpoints-heading">Endpoints</h2>
@@ -64,14 +65,14 @@ function Endpoint({ endpoint }: { endpoint: WebhookEndpointView }) {
         ) : null}
       </dl>
       <div className="button-row">
-        <WebhookCommandForm endpointId={endpoint.id} command="test" label={`Send test event to ${endpoint.name}`} />
-        <WebhookCommandForm endpointId={endpoint.id} command="rotate" label={`New secret for ${endpoint.name}`} />
+        <WebhookCommandForm run={webhookCommandAction} endpointId={endpoint.id} command="test" label={`Send test event to ${endpoint.name}`} />
+        <WebhookCommandForm run={webhookCommandAction} endpointId={endpoint.id} command="rotate" label={`New secret for ${endpoint.name}`} />
         {endpoint.pausedAt ? (
-          <WebhookCommandForm endpointId={endpoint.id} command="resume" label={`Resume ${endpoint.name}`} />
+          <WebhookCommandForm run={webhookCommandAction} endpointId={endpoint.id} command="resume" label={`Resume ${endpoint.name}`} />
         ) : (
-          <WebhookCommandForm endpointId={endpoint.id} command="pause" label={`Pause ${endpoint.name}`} />
+          <WebhookCommandForm run={webhookCommandAction} endpointId={endpoint.id} command="pause" label={`Pause ${endpoint.name}`} />
         )}
-        <WebhookCommandForm endpointId={endpoint.id} command="delete" label={`Delete ${endpoint.name}`} danger />
+        <WebhookCommandForm run={webhookCommandAction} endpointId={endpoint.id} command="delete" label={`Delete ${endpoint.name}`} danger />
       </div>
       <TableScroll label={`Recent deliveries to ${endpoint.name}`}>
         <table>

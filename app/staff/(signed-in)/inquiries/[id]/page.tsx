@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { notFound, redirect } from "next/navigation";
+import { DetailActionsProvider, type DetailActions } from "@/components/staff/detail/detail-actions";
 import { InquiryDetailView } from "@/components/staff/detail/InquiryDetailView";
 import { requireStaffPage } from "@/lib/auth/require-staff";
 import { getInquiryDetail, type InquiryDetail } from "@/lib/triage/get-inquiry-detail";
@@ -7,6 +8,30 @@ import { responseClock } from "@/lib/triage/response-clock";
 import { InquiryNotFoundError, StaffNotActiveError } from "@/lib/triage/triage-errors";
 import { getTriageSettings } from "@/lib/triage/triage-settings";
 import "@/components/staff/detail/detail.css";
+import {
+  addNoteAction,
+  assignAction,
+  changeStageAction,
+  closeInquiryAction,
+  continueAttemptsAction,
+  editNoteAction,
+  logAttemptAction,
+  recordEhrConsentAction,
+  resolveDuplicateAction,
+} from "./actions";
+
+// Handed to the panels (components never import from app/).
+const ACTIONS: DetailActions = {
+  changeStage: changeStageAction,
+  closeInquiry: closeInquiryAction,
+  assign: assignAction,
+  logAttempt: logAttemptAction,
+  continueAttempts: continueAttemptsAction,
+  addNote: addNoteAction,
+  editNote: editNoteAction,
+  resolveDuplicate: resolveDuplicateAction,
+  recordEhrConsent: recordEhrConsentAction,
+};
 
 // Neutral, like every page title: no reference code, nothing about the person.
 export const metadata: Metadata = { title: "Inquiry" };
@@ -36,5 +61,9 @@ export default async function InquiryDetailPage({ params }: Props) {
     timeZone: settings.timeZone,
     hours: settings.businessHours,
   });
-  return <InquiryDetailView detail={detail} staff={staff} settings={settings} clock={clock} />;
+  return (
+    <DetailActionsProvider actions={ACTIONS}>
+      <InquiryDetailView detail={detail} staff={staff} settings={settings} clock={clock} />
+    </DetailActionsProvider>
+  );
 }
