@@ -15,7 +15,10 @@ export const PERSON_AWARE_LABELS: Record<string, string> = {
 
 export const CONTACT_METHOD_LABELS: Record<ContactMethod, string> = { PHONE: "Phone call", TEXT: "Text message", EMAIL: "Email" };
 
-export const BEST_TIME_LABELS: Record<string, string> = { MORNING: "Morning", AFTERNOON: "Afternoon", EVENING: "Evening" };
+// The same windows the public form offers (lib/i18n/messages/en.json,
+// "bestTimes"), in the clinic's time zone. One definition for the detail
+// page, the inbox and the "due now" view.
+export const BEST_TIME_LABELS: Record<string, string> = { MORNING: "Morning (8–12)", AFTERNOON: "Afternoon (12–5)", EVENING: "Evening (5–8)" };
 
 export const LANGUAGE_LABELS: Record<string, string> = { en: "English", es: "Spanish" };
 

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { LANGUAGE_LABELS } from "@/components/staff/inbox/inbox-format";
+import { LANGUAGE_LABELS } from "@/components/staff/detail/answer-labels";
 import type { InboxOptions } from "@/lib/triage/load-inbox-options";
 import type { InboxFilter } from "@/lib/validations/inbox-filter";
 

@@ -1,6 +1,7 @@
 import { TableScroll } from "@/components/staff/TableScroll";
 import Link from "next/link";
-import { formatBestTimes, LANGUAGE_LABELS } from "@/components/staff/inbox/inbox-format";
+import { LANGUAGE_LABELS } from "@/components/staff/detail/answer-labels";
+import { formatBestTimes } from "@/components/staff/inbox/inbox-format";
 import type { InboxLabels, InboxTableRow } from "@/components/staff/inbox/inbox-types";
 import { RelativeTime } from "@/components/staff/inbox/RelativeTime";
 import { ResponseClockCell } from "@/components/staff/inbox/ResponseClockCell";

@@ -2,17 +2,8 @@
 // Pure functions: the server renders with them and the ticking client cells
 // re-render with them, so both agree.
 
+import { BEST_TIME_LABELS } from "@/components/staff/detail/answer-labels";
 import { formatMinutes } from "@/lib/triage/format-minutes";
-
-export const LANGUAGE_LABELS: Record<string, string> = { en: "English", es: "Spanish" };
-
-// The same windows the public form offers (lib/i18n/messages/en.json,
-// "bestTimes"), in the clinic's time zone.
-export const BEST_TIME_LABELS: Record<string, string> = {
-  MORNING: "Morning (8–12)",
-  AFTERNOON: "Afternoon (12–5)",
-  EVENING: "Evening (5–8)",
-};
 
 export function formatBestTimes(bestTimes: readonly string[]): string {
   return bestTimes.length === 0 ? "Any time" : bestTimes.map((time) => BEST_TIME_LABELS[time] ?? time).join(", ");
