@@ -7,6 +7,7 @@ import type { TriageActor } from "@/lib/triage/triage-actor";
 // enum values only: never an answer, a note or a contact detail.
 export type InquiryAuditAction =
   | "inquiry.viewed"
+  | "inquiry.created_by_staff"
   | "inquiry.stage_changed"
   | "inquiry.assigned"
   | "inquiry.unassigned"
