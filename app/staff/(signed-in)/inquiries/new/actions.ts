@@ -16,14 +16,15 @@ const NONCE_FIELD = "formNonce";
 // form shows them again (also without JavaScript, where this state is
 // rendered into the page that answers the post). Success opens the record.
 export async function enterInquiryAction(_previous: NewInquiryState, form: FormData): Promise<NewInquiryState> {
-  const values = typedValues(form);
   let staff: StaffContext;
   try {
     staff = await requireStaffAction();
   } catch (error) {
-    if (error instanceof StaffAccessDeniedError) return { values, fieldErrors: {}, formError: "Your session has ended. Sign in again, then enter the inquiry again." };
+    // Nothing echoed back to a caller without a session.
+    if (error instanceof StaffAccessDeniedError) return { values: {}, fieldErrors: {}, formError: "Your session has ended. Sign in again, then enter the inquiry again." };
     throw error;
   }
+  const values = typedValues(form);
   const nonce = form.get(NONCE_FIELD);
   const answers = inquiryFromFormData(form);
   delete answers[NONCE_FIELD];
