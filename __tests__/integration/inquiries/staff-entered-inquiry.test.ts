@@ -121,9 +121,10 @@ it("refuses a time of first contact later than now or more than 30 days ago, fie
   expect(await getDb().inquiry.count()).toBe(before);
 });
 
-it("flags a phone inquiry with the same phone as an earlier web inquiry as a possible duplicate", async () => {
+it("flags a phone inquiry with the same phone as a web inquiry stored before it, even one received after the call", async () => {
   const web = await submitTestInquiry({ phone: "(917) 555-0177", email: "web.person@example.org" });
-  const entered = await enter(phoneCall({ phone: "917-555-0177", receivedAt: "" }));
+  // The call came in half an hour ago; the web inquiry arrived since; the call is entered now.
+  const entered = await enter(phoneCall({ phone: "917-555-0177", receivedAt: wallTime(minutesAgo(30)) }));
   expect(entered.possibleDuplicateOfId).toBe(web.id);
   expect(await getDb().inquiry.findUniqueOrThrow({ where: { id: entered.id }, select: { duplicateState: true, possibleDuplicateOfId: true } })).toEqual({
     duplicateState: "FLAGGED",
