@@ -25,6 +25,7 @@ import { callServerAction, form, json, type ActionArgument, type ActionResponse 
 import { sessionExists, sessionsOf, staffUserByEmail, withStaffDb } from "./support/staff/staff-database";
 import { fetchStaffPath, type PageResponse } from "./support/staff/staff-fetch";
 import { failedNotification, notificationStatus, stateDigest, submitTestInquiry, type TestInquiry } from "./support/staff/test-inquiry";
+import { CONSENT_TEXT_VERSION } from "@/lib/validations/inquiry-options";
 import { totpCode } from "@/__tests__/support/totp";
 
 // The authorisation matrix of the staff area, generated from the production
@@ -97,6 +98,7 @@ const STAFF_PAGES: Record<string, PageRule> = {
     path: (record) => `/staff/inquiries/${record.id}`,
   },
   "/staff/reports": { access: "staff", content: "Report period", listsStaff: false },
+  "/staff/inquiries/new": { access: "staff", content: "stored, encrypted and audited exactly like an inquiry from the web form", listsStaff: false },
 };
 
 /**
@@ -145,6 +147,7 @@ const SERVER_ACTIONS: Record<string, ActionAccess> = {
   "app/staff/(signed-in)/admin/webhooks/actions.ts#webhookCommandAction": "admin",
   "app/staff/(signed-in)/inquiries/[id]/actions.ts#recordEhrConsentAction": "staff",
   "app/[locale]/request/submit-inquiry-action.ts#submitInquiryAction": "public-intake",
+  "app/staff/(signed-in)/inquiries/new/actions.ts#enterInquiryAction": "staff",
 };
 
 /**
@@ -758,6 +761,30 @@ const ACTION_CHECKS: Record<string, () => Promise<void>> = {
     allowedArgs: onRecord({ decision: "grant", recipient: "" }),
     allowedResult: () => "Name the treatment provider (and its record system).",
   }),
+
+  // Issue 12: coordinators and admins enter inquiries. A refused caller's
+  // complete, valid inquiry stores nothing; each allowed role gets past the
+  // check with a form that lacks its channel (so nothing is stored either).
+  "app/staff/(signed-in)/inquiries/new/actions.ts#enterInquiryAction": async () => {
+    const action = actionNamed("app/staff/(signed-in)/inquiries/new/actions.ts#enterInquiryAction");
+    const inquiryCount = () => firstRow(`SELECT count(*)::text AS value FROM "Inquiry"`);
+    const phoneCall = (channel: string) => [
+      json(null),
+      form({ formNonce: randomUUID(), channel, requesterType: "SELF", firstName: "Refusedcaller", phone: "(212) 555-0187", preferredContactMethod: "PHONE", preferredLanguage: "en", consent: "on", consentTextVersion: CONSENT_TEXT_VERSION }),
+    ];
+    for (const persona of everyPersona()) {
+      const before = await inquiryCount();
+      if (mayUseAction("staff", persona.name)) {
+        const response = await invoke(action, persona, phoneCall(""));
+        expect.soft(response.body, `enterInquiryAction as ${persona.name}`).toContain("Choose how this inquiry arrived.");
+      } else {
+        const response = await invokeRefused(action, persona, phoneCall("PHONE"));
+        expect.soft(response.body, `enterInquiryAction as ${persona.name}`).toContain(TRIAGE_REFUSAL);
+        expect.soft(response.body.includes("Refusedcaller"), `enterInquiryAction as ${persona.name}: answers echoed`).toBe(false);
+      }
+      expect.soft(await inquiryCount(), `inquiries after enterInquiryAction as ${persona.name}`).toBe(before);
+    }
+  },
 
   "app/staff/(signed-in)/admin/users/actions.ts#inviteStaffAction": async () => {
     const action = inviteAction();

@@ -7,6 +7,7 @@ export function StaffNav({ user, signOut }: { user: StaffUser; signOut: (form: F
     <nav className="staff-nav" aria-label="Staff">
       <Link href="/staff">Home</Link>
       <Link href="/staff/inquiries">Inbox</Link>
+      <Link href="/staff/inquiries/new">New inquiry</Link>
       <Link href="/staff/reports">Reports</Link>
       {user.role === "admin" ? (
         <>

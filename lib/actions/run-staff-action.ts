@@ -21,7 +21,7 @@ export type StaffActionOptions<S extends z.ZodType, Extra extends object> = {
   work: (staff: StaffContext, input: z.output<S>) => Promise<ActionState<Extra>>;
   /** The page to re-render once the work has run. */
   revalidate?: string | ((input: z.output<S>) => string);
-  /** Values a refused form keeps (a long settings form, a webhook being added). */
+  /** Values a refused form keeps (a long settings form, a webhook being added); never sent to a caller refused at the door. */
   keep?: Record<string, unknown>;
   /** For forms with nested fields: how many path segments name a field. */
   fieldDepth?: (first: PropertyKey) => number;
@@ -41,7 +41,8 @@ export async function runStaffAction<S extends z.ZodType, Extra extends object =
   try {
     staff = await requireStaffAction(admin ? { role: "admin" } : {});
   } catch (error) {
-    if (error instanceof StaffAccessDeniedError) return keeping(refused(admin ? ADMINS_ONLY : SESSION_ENDED), options.keep);
+    // Nothing typed is echoed to a caller without the right session or role.
+    if (error instanceof StaffAccessDeniedError) return refused(admin ? ADMINS_ONLY : SESSION_ENDED);
     throw error;
   }
   const parsed = options.schema.safeParse(options.input);

@@ -7,6 +7,7 @@
 // A staff member reading or changing one inquiry.
 export const INQUIRY_AUDIT_ACTIONS = [
   "inquiry.viewed",
+  "inquiry.created_by_staff",
   "inquiry.searched",
   "inquiry.stage_changed",
   "inquiry.assigned",

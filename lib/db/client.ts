@@ -16,6 +16,7 @@ const OMIT_CIPHERTEXT = {
     referrerNameEnc: true,
     referrerRelationshipEnc: true,
     personAwareEnc: true,
+    referringOrganisationEnc: true,
   },
 } as const;
 

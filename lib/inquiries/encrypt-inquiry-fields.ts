@@ -11,7 +11,9 @@ import type { Inquiry } from "@/lib/validations/inquiry";
 // could identify the person or say anything about their health is encrypted
 // (bound to its column and row), phone, email and the normalised first name
 // also get a keyed lookup hash (exact-match search and duplicate detection).
-export function encryptInquiryFields(inquiry: Inquiry) {
+// A staff-entered inquiry adds the referring organisation (issue 12); the
+// public form has none, and its statement does not store the null.
+export function encryptInquiryFields(inquiry: Inquiry & { referringOrganisation?: string }) {
   const id = randomUUID();
   const keyring = getKeyring();
   const seal = (column: string, value: string | null | undefined) =>
@@ -28,6 +30,7 @@ export function encryptInquiryFields(inquiry: Inquiry) {
     referrerNameEnc: seal("referrerName", inquiry.referrerName),
     referrerRelationshipEnc: seal("referrerRelationship", inquiry.referrerRelationship),
     personAwareEnc: seal("personAware", inquiry.personAware),
+    referringOrganisationEnc: seal("referringOrganisation", inquiry.referringOrganisation),
     phoneHash: hash("phone", inquiry.phone),
     emailHash: hash("email", inquiry.email),
     firstNameHash: hash("name", normaliseName(inquiry.firstName) || undefined),

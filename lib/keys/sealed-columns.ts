@@ -55,7 +55,7 @@ const inquiry = (answer: string): SealedColumn => ({
 // Every encrypted column in the database. A new one is one entry here, and
 // `npm run keys:rotate` and the key retirement cover it.
 export const SEALED_COLUMNS: readonly SealedColumn[] = [
-  ...["firstName", "phone", "email", "message", "referrerName", "referrerRelationship", "personAware"].map(inquiry),
+  ...["firstName", "phone", "email", "message", "referrerName", "referrerRelationship", "personAware", "referringOrganisation"].map(inquiry),
   { table: "InquiryNoteVersion", column: "bodyEnc", idType: "uuid", format: fieldFormat((id) => `InquiryNoteVersion.body:${id}`) },
   { table: "AdminReasonNote", column: "textEnc", idType: "uuid", format: fieldFormat((id) => `AdminReasonNote.text:${id}`) },
   ...(["url", "secret", "previousSecret"] as const).map(

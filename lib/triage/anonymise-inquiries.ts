@@ -32,6 +32,7 @@ export async function anonymiseInquiries(options: {
       referrerNameEnc: null,
       referrerRelationshipEnc: null,
       personAwareEnc: null,
+      referringOrganisationEnc: null,
       phoneHash: null,
       emailHash: null,
       firstNameHash: null,

@@ -23,6 +23,7 @@ export function buildInboxWhere(options: { filter: Omit<InboxFilter, "after">; v
   else if (filter.assignee) where.assigneeId = filter.assignee;
   if (filter.language) where.preferredLanguage = filter.language;
   if (filter.source) where.heardAbout = filter.source;
+  if (filter.channel) where.channel = filter.channel;
   if (filter.from || filter.to) {
     where.createdAt = {
       ...(filter.from ? { gte: zonedDayStart({ date: filter.from, timeZone }) } : {}),

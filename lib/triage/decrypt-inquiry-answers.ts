@@ -2,7 +2,7 @@ import "server-only";
 import { decryptField } from "@/lib/crypto/field-encryption";
 import { getKeyring } from "@/lib/crypto/keyring";
 
-export const ENCRYPTED_ANSWERS = ["firstName", "phone", "email", "message", "referrerName", "referrerRelationship", "personAware"] as const;
+export const ENCRYPTED_ANSWERS = ["firstName", "phone", "email", "message", "referrerName", "referrerRelationship", "personAware", "referringOrganisation"] as const;
 export type EncryptedAnswer = (typeof ENCRYPTED_ANSWERS)[number];
 export type SealedAnswers = { [K in EncryptedAnswer as `${K}Enc`]: string | null };
 export type InquiryAnswers = Record<EncryptedAnswer, string | null>;

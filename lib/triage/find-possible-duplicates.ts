@@ -11,6 +11,9 @@ export type DuplicateCandidate = {
   status: InquiryStatus;
   duplicateState: DuplicateState;
   createdAt: Date;
+  // When the row was stored (issue 12): differs from createdAt for an
+  // inquiry staff entered with an earlier time of first contact.
+  enteredAt: Date;
   closedAt: Date | null;
   samePhone: boolean;
   sameEmail: boolean;
@@ -24,7 +27,7 @@ export type DuplicateCandidate = {
 export async function findPossibleDuplicates(options: { tx: Prisma.TransactionClient; inquiryId: string }): Promise<DuplicateCandidate[]> {
   return options.tx.$queryRaw<DuplicateCandidate[]>`
     SELECT o."id"::text AS "id", o."referenceCode", o."status"::text AS "status",
-           o."duplicateState"::text AS "duplicateState", o."createdAt", o."closedAt",
+           o."duplicateState"::text AS "duplicateState", o."createdAt", o."enteredAt", o."closedAt",
            coalesce(o."phoneHash" = i."phoneHash", false) AS "samePhone",
            coalesce(o."emailHash" = i."emailHash", false) AS "sameEmail"
     FROM "Inquiry" i

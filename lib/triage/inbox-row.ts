@@ -21,6 +21,7 @@ export const INBOX_ROW_SELECT = {
   duplicateState: true,
   assigneeId: true,
   submittedUnderChallenge: true,
+  channel: true,
 } satisfies Prisma.InquirySelect;
 
 export type InboxRow = Prisma.InquiryGetPayload<{ select: typeof INBOX_ROW_SELECT }>;

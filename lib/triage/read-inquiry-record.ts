@@ -40,16 +40,20 @@ const RECORD = {
   referrerNameEnc: true,
   referrerRelationshipEnc: true,
   personAwareEnc: true,
+  referringOrganisationEnc: true,
+  channel: true,
+  enteredAt: true,
+  enteredBy: { select: { name: true } },
 } as const satisfies Prisma.InquirySelect;
 
 type Row = Prisma.InquiryGetPayload<{ select: typeof RECORD }>;
-type Sealed = "firstNameEnc" | "phoneEnc" | "emailEnc" | "messageEnc" | "referrerNameEnc" | "referrerRelationshipEnc" | "personAwareEnc";
+type Sealed = "firstNameEnc" | "phoneEnc" | "emailEnc" | "messageEnc" | "referrerNameEnc" | "referrerRelationshipEnc" | "personAwareEnc" | "referringOrganisationEnc";
 export type InquiryRecord = Omit<Row, Sealed> & { answers: InquiryAnswers };
 
 export async function readInquiryRecord(options: { tx: Prisma.TransactionClient; inquiryId: string }): Promise<InquiryRecord> {
   const row = await options.tx.inquiry.findUnique({ where: { id: options.inquiryId }, select: RECORD });
   if (!row) throw new InquiryNotFoundError();
-  const { firstNameEnc, phoneEnc, emailEnc, messageEnc, referrerNameEnc, referrerRelationshipEnc, personAwareEnc, ...facts } = row;
-  const sealed = { firstNameEnc, phoneEnc, emailEnc, messageEnc, referrerNameEnc, referrerRelationshipEnc, personAwareEnc };
+  const { firstNameEnc, phoneEnc, emailEnc, messageEnc, referrerNameEnc, referrerRelationshipEnc, personAwareEnc, referringOrganisationEnc, ...facts } = row;
+  const sealed = { firstNameEnc, phoneEnc, emailEnc, messageEnc, referrerNameEnc, referrerRelationshipEnc, personAwareEnc, referringOrganisationEnc };
   return { ...facts, answers: decryptInquiryAnswers({ inquiryId: row.id, sealed }) };
 }

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { OPEN_STAGES, PIPELINE_STAGES } from "@/lib/triage/pipeline-transitions";
-import { LANGUAGES } from "@/lib/validations/inquiry-options";
+import { INQUIRY_CHANNELS, LANGUAGES } from "@/lib/validations/inquiry-options";
 
 // The inbox's filters and page cursor, read from the query string (a plain GET
 // form, so a view is a link that can be bookmarked and works without
@@ -44,6 +44,7 @@ export const InboxFilterSchema = z.object({
   assignee: optional(z.union([z.enum(["mine", "unassigned"]), z.string().regex(/^[A-Za-z0-9_-]{1,64}$/)])),
   language: optional(z.enum(LANGUAGES)),
   source: optional(z.string().regex(/^[A-Z0-9_]{1,32}$/)),
+  channel: optional(z.enum(INQUIRY_CHANNELS)),
   from: optional(z.iso.date()),
   to: optional(z.iso.date()),
   after: optional(cursor),
@@ -56,7 +57,7 @@ export type InboxFilter = z.infer<typeof InboxFilterSchema>;
 export function inboxQuery(filter: InboxFilter, options: { after?: InboxCursor } = {}): string {
   const params = new URLSearchParams();
   if (filter.stage !== "open") params.set("stage", filter.stage);
-  for (const key of ["urgency", "assignee", "language", "source", "from", "to"] as const) {
+  for (const key of ["urgency", "assignee", "language", "source", "channel", "from", "to"] as const) {
     const value = filter[key];
     if (value) params.set(key, value);
   }

@@ -18,6 +18,7 @@ export const EXPORT_COLUMNS = {
   preferredLanguage: "Preferred language",
   preferredContactMethod: "Preferred contact method",
   referralSource: "Referral source",
+  channel: "Channel",
   assignee: "Assigned to",
   firstContactAt: "First contact (UTC)",
   unsuccessfulAttempts: "Unsuccessful attempts",
@@ -26,11 +27,11 @@ export const EXPORT_COLUMNS = {
 } as const;
 export type ExportColumn = keyof typeof EXPORT_COLUMNS;
 export const EXPORT_COLUMN_KEYS = Object.keys(EXPORT_COLUMNS) as ExportColumn[];
-export const DEFAULT_EXPORT_COLUMNS: readonly ExportColumn[] = ["referenceCode", "receivedAt", "stage", "urgency"];
+export const DEFAULT_EXPORT_COLUMNS: readonly ExportColumn[] = ["referenceCode", "receivedAt", "stage", "urgency", "channel"];
 
 // The inbox's filters, never its search: a phone number or an email address
 // typed there would otherwise end up in the export's audit entry.
-export const ExportFilterSchema = InboxFilterSchema.pick({ stage: true, urgency: true, assignee: true, language: true, source: true, from: true, to: true });
+export const ExportFilterSchema = InboxFilterSchema.pick({ stage: true, urgency: true, assignee: true, language: true, source: true, channel: true, from: true, to: true });
 export type ExportFilter = z.infer<typeof ExportFilterSchema>;
 
 export const InquiryExportSchema = z.object({

@@ -26,9 +26,20 @@ export const CONSENT_TEXT_VERSION = "2026-12-06.en-es.1";
 
 export const LIMITS = {
   firstName: 60,
+  referringOrganisation: 120,
   referrerName: 80,
   referrerRelationship: 60,
   email: 254,
   phone: 32,
   message: 1000,
 } as const;
+
+// How an inquiry reached the clinic (enum InquiryChannel). WEB is the public
+// form; staff enter the others (issue 12).
+export const INQUIRY_CHANNELS = ["WEB", "PHONE", "WALK_IN", "REFERRAL_FAX", "REFERRAL_EMAIL", "REFERRAL_PORTAL", "OTHER"] as const;
+export const STAFF_ENTRY_CHANNELS = ["PHONE", "WALK_IN", "REFERRAL_FAX", "REFERRAL_EMAIL", "REFERRAL_PORTAL", "OTHER"] as const;
+export type InquiryChannel = (typeof INQUIRY_CHANNELS)[number];
+
+// A time of first contact staff give may be at most this old: older is a
+// typo (a wrong month), not a call nobody entered for weeks.
+export const FIRST_CONTACT_MAX_AGE_DAYS = 30;

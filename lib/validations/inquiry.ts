@@ -3,12 +3,15 @@ import {
   BEST_TIMES,
   CONSENT_TEXT_VERSION,
   CONTACT_METHODS,
+  FIRST_CONTACT_MAX_AGE_DAYS,
   HEARD_ABOUT,
   LANGUAGES,
   LIMITS,
   PERSON_AWARE_ANSWERS,
   REQUESTER_TYPES,
+  STAFF_ENTRY_CHANNELS,
 } from "@/lib/validations/inquiry-options";
+import { instantFromWallTime } from "@/lib/triage/instant-from-wall-time";
 import { normalisePhoneNumber } from "@/lib/validations/phone-number";
 import { optionalText, requiredText } from "@/lib/validations/text-field";
 
@@ -67,7 +70,12 @@ const ANY_OBJECT = {
   when: (payload: { value: unknown }) => typeof payload.value === "object" && payload.value !== null && !Array.isArray(payload.value),
 };
 
-export const InquirySchema = InquiryFields.superRefine((inquiry, ctx) => {
+type CrossFieldInput = Pick<
+  z.output<typeof InquiryFields>,
+  "requesterType" | "referrerName" | "referrerRelationship" | "personAware" | "phone" | "email" | "preferredContactMethod" | "okToText"
+>;
+
+function crossFieldRules(inquiry: CrossFieldInput, ctx: z.RefinementCtx) {
   const flagged = new Set(ctx.issues.map((issue) => String(issue.path?.[0])));
   const flag = (field: string, message: string) => {
     if (flagged.has(field)) return;
@@ -88,13 +96,48 @@ export const InquirySchema = InquiryFields.superRefine((inquiry, ctx) => {
     flag("phone", "preferredContactMethod.needsPhone");
   }
   if (inquiry.preferredContactMethod === "TEXT" && !inquiry.okToText) flag("okToText", "okToText.requiredForText");
-}, ANY_OBJECT).transform((inquiry) =>
-  // Answers about a referrer are dropped when people ask for themselves (say,
-  // after switching back from "someone I care about"): we keep only what applies.
-  inquiry.requesterType === "SELF"
-    ? { ...inquiry, referrerName: undefined, referrerRelationship: undefined, personAware: undefined }
-    : inquiry,
-);
+}
+
+// Answers about a referrer are dropped when people ask for themselves (say,
+// after switching back from "someone I care about"): we keep only what applies.
+function keepOnlyWhatApplies<T extends { requesterType: string }>(inquiry: T): T {
+  return inquiry.requesterType === "SELF" ? { ...inquiry, referrerName: undefined, referrerRelationship: undefined, personAware: undefined } : inquiry;
+}
+
+export const InquirySchema = InquiryFields.superRefine(crossFieldRules, ANY_OBJECT).transform(keepOnlyWhatApplies);
+
+// An inquiry staff enter for a call, a walk-in or a referral partner (issue
+// 12): the same answers under the same rules, plus what only staff record.
+// The time of first contact is typed as a time on the clinic's clocks, so the
+// schema is made per request with the clinic's zone and the current instant.
+// Left empty it is now; later than now or older than
+// FIRST_CONTACT_MAX_AGE_DAYS is refused (a typo, not a real call).
+export function staffInquirySchema(options: { timeZone: string; now: Date }) {
+  const oldest = options.now.getTime() - FIRST_CONTACT_MAX_AGE_DAYS * 86_400_000;
+  const receivedAt = z
+    .string({ error: "receivedAt.invalid" })
+    .optional()
+    .transform((value, ctx) => {
+      if (value === undefined || value.trim() === "") return options.now;
+      const instant = instantFromWallTime(value.trim(), options.timeZone);
+      const problem =
+        instant === null ? "receivedAt.invalid" : instant > options.now ? "receivedAt.future" : instant.getTime() < oldest ? "receivedAt.tooOld" : null;
+      if (problem !== null || instant === null) {
+        ctx.addIssue({ code: "custom", message: problem ?? "receivedAt.invalid" });
+        return z.NEVER;
+      }
+      return instant;
+    });
+  return InquiryFields.extend({
+    channel: z.enum(STAFF_ENTRY_CHANNELS, { error: "channel.required" }),
+    referringOrganisation: optionalText({ max: LIMITS.referringOrganisation, code: "referringOrganisation" }),
+    receivedAt,
+  })
+    .superRefine(crossFieldRules, ANY_OBJECT)
+    .transform(keepOnlyWhatApplies);
+}
+
+export type StaffInquiry = z.output<ReturnType<typeof staffInquirySchema>>;
 
 export type InquiryInput = z.input<typeof InquirySchema>;
 export type Inquiry = z.output<typeof InquirySchema>;

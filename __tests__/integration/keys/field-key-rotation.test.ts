@@ -104,6 +104,7 @@ it("rotates k1 to k2 (resuming after a crash), retires k1, and the check then ne
     "Inquiry.referrerNameEnc": 12,
     "Inquiry.referrerRelationshipEnc": 12,
     "Inquiry.personAwareEnc": 12,
+    "Inquiry.referringOrganisationEnc": 0,
     "InquiryNoteVersion.bodyEnc": 12,
     "AdminReasonNote.textEnc": 0,
     "WebhookEndpoint.urlEnc": 0,

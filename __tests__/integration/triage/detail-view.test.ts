@@ -35,6 +35,7 @@ it("decrypts every answer for the signed-in user and writes exactly one view per
     referrerName: "Bartholomew Quill",
     referrerRelationship: "older brother",
     personAware: "NO",
+    referringOrganisation: null,
   });
   const rows = await views(id);
   expect(rows).toHaveLength(1);

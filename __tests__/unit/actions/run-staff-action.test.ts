@@ -41,11 +41,11 @@ it("answers a missing session or role before parsing anything, in words that fit
     fieldErrors: {},
     formError: "Your session has ended. Sign in again, then repeat this step.",
   });
+  // What was typed is not echoed to a caller refused at the door.
   expect(await runStaffAction({ access: "admin", input, schema: Schema, work, keep: { note: "x" } })).toEqual({
     ok: false,
     fieldErrors: {},
     formError: "Only administrators can do that.",
-    values: { note: "x" },
   });
   expect(signedIn).toHaveBeenLastCalledWith({ role: "admin" });
   expect(work).not.toHaveBeenCalled();

@@ -1,3 +1,4 @@
+import { CHANNEL_LABELS } from "@/lib/triage/inquiry-channel-labels";
 import type { InquiryRecord } from "@/lib/triage/read-inquiry-record";
 import { LANGUAGE_LABELS, PERSON_AWARE_LABELS, REQUESTER_LABELS } from "./answer-labels";
 
@@ -11,6 +12,17 @@ export function AnswersPanel({ record, referralSourceLabel }: { record: InquiryR
     <section aria-labelledby="answers-heading">
       <h2 id="answers-heading">What they told us</h2>
       <dl className="facts">
+        <dt>Arrived by</dt>
+        <dd>
+          {CHANNEL_LABELS[record.channel]}
+          {record.enteredBy ? `, entered by ${record.enteredBy.name}` : ""}
+        </dd>
+        {answers.referringOrganisation ? (
+          <>
+            <dt>Referring organisation</dt>
+            <dd>{answers.referringOrganisation}</dd>
+          </>
+        ) : null}
         <dt>Asked</dt>
         <dd>{REQUESTER_LABELS[record.requesterType]}</dd>
         <dt>In crisis when asking</dt>

@@ -2,6 +2,7 @@ import { TableScroll } from "@/components/staff/TableScroll";
 import Link from "next/link";
 import { LANGUAGE_LABELS } from "@/components/staff/detail/answer-labels";
 import { formatBestTimes } from "@/components/staff/inbox/inbox-format";
+import { CHANNEL_LABELS } from "@/lib/triage/inquiry-channel-labels";
 import type { InboxLabels, InboxTableRow } from "@/components/staff/inbox/inbox-types";
 import { RelativeTime } from "@/components/staff/inbox/RelativeTime";
 import { ResponseClockCell } from "@/components/staff/inbox/ResponseClockCell";
@@ -44,6 +45,7 @@ export function InboxTable(props: { rows: InboxTableRow[]; labels: InboxLabels; 
                 {labels.stages[row.stage] ?? row.stage}
                 {row.possibleDuplicate ? <> <span className="badge">Possible duplicate</span></> : null}
                 {row.underChallenge ? <> <span className="badge">Submitted under challenge</span></> : null}
+                {row.channel !== "WEB" ? <> <span className="badge">{CHANNEL_LABELS[row.channel]}</span></> : null}
               </td>
               <td>{row.assigneeName ?? <span className="muted">Unassigned</span>}</td>
               <td>{LANGUAGE_LABELS[row.language] ?? row.language}</td>

@@ -1,5 +1,6 @@
 import type { BusinessHours } from "@/lib/triage/business-hours";
 import type { ActionState } from "@/lib/actions/action-state";
+import type { InquiryChannel } from "@/lib/validations/inquiry-options";
 
 // What the inbox table needs for one row, as plain JSON (it crosses from the
 // server to ticking client cells and to the search results). Operational
@@ -19,6 +20,8 @@ export type InboxTableRow = {
   possibleDuplicate: boolean;
   // Sent while the form asked for a proof of work (a flood was under way).
   underChallenge: boolean;
+  // How it arrived (issue 12): the inbox labels all but the web form.
+  channel: InquiryChannel;
 };
 
 export type ClockSettings = { targetMinutes: number; timeZone: string; hours: BusinessHours };

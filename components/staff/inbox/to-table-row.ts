@@ -20,5 +20,6 @@ export function toTableRow(row: InboxRow, context: { timeZone: string; staffName
     firstContactAt: row.firstContactAt?.toISOString() ?? null,
     possibleDuplicate: row.duplicateState === "FLAGGED",
     underChallenge: row.submittedUnderChallenge,
+    channel: row.channel,
   };
 }

@@ -5,6 +5,7 @@ import type { Prisma } from "@/lib/db/generated/client";
 import { assertAdmin } from "@/lib/triage/assert-admin";
 import { buildInboxWhere } from "@/lib/triage/build-inbox-where";
 import { csvLine } from "@/lib/triage/export/csv-cell";
+import { CHANNEL_LABELS } from "@/lib/triage/inquiry-channel-labels";
 import { localDate } from "@/lib/triage/local-date";
 import { recordAdminAuditEvent } from "@/lib/triage/record-admin-audit-event";
 import type { TriageActor } from "@/lib/triage/triage-actor";
@@ -25,6 +26,7 @@ const FACTS = {
   preferredLanguage: true,
   preferredContactMethod: true,
   heardAbout: true,
+  channel: true,
   firstContactAt: true,
   unsuccessfulAttempts: true,
   closedAt: true,
@@ -47,6 +49,7 @@ const VALUE_OF: Record<ExportColumn, (row: Facts, labels: Labels) => string | nu
   preferredLanguage: (row) => LANGUAGE_NAMES[row.preferredLanguage] ?? row.preferredLanguage,
   preferredContactMethod: (row) => row.preferredContactMethod.toLowerCase(),
   referralSource: (row, labels) => (row.heardAbout ? (labels.sources.get(row.heardAbout) ?? row.heardAbout) : null),
+  channel: (row) => CHANNEL_LABELS[row.channel],
   assignee: (row) => row.assignee?.name ?? null,
   firstContactAt: (row) => iso(row.firstContactAt),
   unsuccessfulAttempts: (row) => row.unsuccessfulAttempts,

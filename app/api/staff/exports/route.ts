@@ -8,7 +8,7 @@ import { exportInquiries, ExportRefusedError } from "@/lib/triage/export/export-
 import { StaffNotActiveError } from "@/lib/triage/triage-errors";
 import { InquiryExportSchema } from "@/lib/validations/inquiry-export";
 
-const FILTER_KEYS = ["stage", "urgency", "assignee", "language", "source", "from", "to"] as const;
+const FILTER_KEYS = ["stage", "urgency", "assignee", "language", "source", "channel", "from", "to"] as const;
 
 // POST from the export form (app/staff/(signed-in)/admin/export): a plain form
 // post, so the browser downloads the file without any script. A file cannot

@@ -3,6 +3,8 @@ import { BarChart } from "@/app/staff/(signed-in)/reports/BarChart";
 import { requireStaffPage } from "@/lib/auth/require-staff";
 import { getDb } from "@/lib/db/client";
 import { EXIT_STAGES } from "@/lib/triage/pipeline-transitions";
+import { CHANNEL_LABELS } from "@/lib/triage/inquiry-channel-labels";
+import { countByChannel } from "@/lib/triage/reports/count-by-channel";
 import { countFunnel } from "@/lib/triage/reports/count-funnel";
 import { countInquiriesPerWeek } from "@/lib/triage/reports/count-inquiries-per-week";
 import { formatMinutes } from "@/lib/triage/format-minutes";
@@ -38,7 +40,7 @@ export default async function ReportsPage({ searchParams }: Props) {
   const settings = await getTriageSettings();
   const range = resolveReportRange({ input: ReportRangeSchema.parse(await searchParams), timeZone: settings.timeZone });
   const db = getDb();
-  const [weeks, firstContact, funnel, bySource, byLanguage, stages, sources] = await Promise.all([
+  const [weeks, firstContact, funnel, bySource, byLanguage, stages, sources, byChannel] = await Promise.all([
     countInquiriesPerWeek(range),
     measureFirstContact({ range, settings }),
     countFunnel(range),
@@ -46,6 +48,7 @@ export default async function ReportsPage({ searchParams }: Props) {
     measureConversion({ range, by: "language" }),
     db.pipelineStage.findMany({ orderBy: { position: "asc" } }),
     db.referralSource.findMany({ select: { code: true, label: true } }),
+    countByChannel(range),
   ]);
   const stageLabel = new Map(stages.map((stage) => [stage.stage, stage.label]));
   const sourceLabel = new Map(sources.map((source) => [source.code, source.label]));
@@ -140,6 +143,22 @@ export default async function ReportsPage({ searchParams }: Props) {
           {EXIT_STAGES.map((stage) => `${stageLabel.get(stage) ?? stage} ${currentCount.get(stage) ?? 0}`).join(", ")}.
           An inquiry closed after its screening was booked counts as far as Reached.
         </p>
+      </section>
+
+      <section aria-labelledby="channel-heading">
+        <h2 id="channel-heading">Inquiries by channel</h2>
+        <BarChart
+          id="channel"
+          title="Inquiries received, by how they arrived"
+          description="One bar per channel (web form, phone, walk-in, referral partner), its length the number of inquiries received that way."
+          columns={["Channel", "Received", "Of which urgent", "Admitted"]}
+          rows={byChannel.map((row) => ({
+            label: CHANNEL_LABELS[row.channel],
+            value: row.received,
+            valueText: String(row.received),
+            cells: [String(row.received), String(row.urgent), String(row.admitted)],
+          }))}
+        />
       </section>
 
       <section aria-labelledby="source-heading">

@@ -3,6 +3,7 @@ import { ReauthenticationNotice } from "@/app/staff/(signed-in)/confirm/Reauthen
 import { requireStaffPage } from "@/lib/auth/require-staff";
 import { getDb } from "@/lib/db/client";
 import { EXPORT_CATEGORIES } from "@/lib/validations/admin-reason-categories";
+import { CHANNEL_LABELS } from "@/lib/triage/inquiry-channel-labels";
 import { DEFAULT_EXPORT_COLUMNS, EXPORT_COLUMN_KEYS, EXPORT_COLUMNS, ExportFilterSchema } from "@/lib/validations/inquiry-export";
 
 export const metadata: Metadata = { title: "Export" };
@@ -96,6 +97,17 @@ export default async function ExportPage({ searchParams }: Props) {
                 {sources.map((source) => (
                   <option key={source.code} value={source.code}>
                     {source.label}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <div className="field">
+              <label htmlFor="channel">Arrived by</label>
+              <select id="channel" name="channel" defaultValue={filter.channel ?? ""}>
+                <option value="">Any</option>
+                {Object.entries(CHANNEL_LABELS).map(([channel, label]) => (
+                  <option key={channel} value={channel}>
+                    {label}
                   </option>
                 ))}
               </select>
