@@ -1,4 +1,4 @@
-import type { BusinessHours } from "@/lib/triage/business-hours";
+import type { BusinessHours, ClosedDates } from "@/lib/triage/business-hours";
 
 // What the inbox table needs for one row, as plain JSON (it crosses from the
 // server to ticking client cells and to the search results). Operational
@@ -20,7 +20,7 @@ export type InboxTableRow = {
   underChallenge: boolean;
 };
 
-export type ClockSettings = { targetMinutes: number; timeZone: string; hours: BusinessHours };
+export type ClockSettings = { targetMinutes: number; timeZone: string; hours: BusinessHours; closedDates: ClosedDates };
 
 export type InboxLabels = {
   stages: Record<string, string>;
