@@ -1,5 +1,6 @@
 import { TableScroll } from "@/components/staff/TableScroll";
 import type { Metadata } from "next";
+import Link from "next/link";
 import { exitReasonAction, referralSourceAction, saveStagesAction, staffLanguagesAction } from "@/app/staff/(signed-in)/admin/settings/actions";
 import { ActionForm } from "@/app/staff/(signed-in)/admin/settings/ActionForm";
 import { SettingsForm } from "@/app/staff/(signed-in)/admin/settings/SettingsForm";
@@ -32,6 +33,9 @@ export default async function SettingsPage() {
       <section aria-labelledby="workspace-heading">
         <h2 id="workspace-heading">Response, assignment and retention</h2>
         <SettingsForm initial={settings} timeZones={Intl.supportedValuesOf("timeZone")} />
+        <p>
+          <Link href="/staff/admin/settings/closures">Closure days and public holidays</Link>
+        </p>
       </section>
 
       <section aria-labelledby="stages-heading">
