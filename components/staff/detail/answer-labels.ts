@@ -1,4 +1,5 @@
 import type { ConsentSubject, ContactMethod, RequesterType } from "@/lib/db/generated/enums";
+import { LOCALE_LIST } from "@/lib/i18n/locales";
 
 // Staff-facing wording of the form's closed answers.
 export const REQUESTER_LABELS: Record<RequesterType, string> = {
@@ -17,7 +18,7 @@ export const CONTACT_METHOD_LABELS: Record<ContactMethod, string> = { PHONE: "Ph
 
 export const BEST_TIME_LABELS: Record<string, string> = { MORNING: "Morning", AFTERNOON: "Afternoon", EVENING: "Evening" };
 
-export const LANGUAGE_LABELS: Record<string, string> = { en: "English", es: "Spanish" };
+export const LANGUAGE_LABELS: Record<string, string> = Object.fromEntries(LOCALE_LIST.map((entry) => [entry.code, entry.englishName]));
 
 export const CONSENT_LABELS: Record<ConsentSubject, string> = {
   INTAKE_CONTACT: "Contact about this request",

@@ -1,8 +1,10 @@
+import { LOCALE_LIST } from "@/lib/i18n/locales";
+
 // Wording shared by the inbox, its search results and the "due now" view.
 // Pure functions: the server renders with them and the ticking client cells
 // re-render with them, so both agree.
 
-export const LANGUAGE_LABELS: Record<string, string> = { en: "English", es: "Spanish" };
+export const LANGUAGE_LABELS: Record<string, string> = Object.fromEntries(LOCALE_LIST.map((entry) => [entry.code, entry.englishName]));
 
 // The same windows the public form offers (lib/i18n/messages/en.json,
 // "bestTimes"), in the clinic's time zone.

@@ -8,12 +8,12 @@ import { requireStaffPage } from "@/lib/auth/require-staff";
 import { getDb } from "@/lib/db/client";
 import { EXIT_STAGES } from "@/lib/triage/pipeline-transitions";
 import { getTriageSettings } from "@/lib/triage/triage-settings";
+import { languageName } from "@/lib/i18n/locales";
 import { LANGUAGES } from "@/lib/validations/inquiry-options";
 import "./settings.css";
 
 export const metadata: Metadata = { title: "Settings" };
 
-const LANGUAGE_NAMES: Record<(typeof LANGUAGES)[number], string> = { en: "English", es: "Spanish" };
 
 export default async function SettingsPage() {
   await requireStaffPage({ role: "admin" });
@@ -167,7 +167,7 @@ export default async function SettingsPage() {
                       value={language}
                       defaultChecked={member.profile?.languages.includes(language) ?? false}
                     />
-                    <label htmlFor={`languages-${member.id}-${language}`}>{LANGUAGE_NAMES[language]}</label>
+                    <label htmlFor={`languages-${member.id}-${language}`}>{languageName(language)}</label>
                   </span>
                 ))}
               </ActionForm>
