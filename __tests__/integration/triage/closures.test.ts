@@ -1,5 +1,6 @@
 import { Client } from "pg";
 import { disconnectDb } from "@/lib/db/client";
+import { businessMinutesBetween } from "@/lib/triage/business-hours";
 import { publicHolidays } from "@/lib/triage/closures/public-holidays";
 import { addPublicHolidays, saveClosureDay } from "@/lib/triage/closures/save-closure-day";
 import { findOverdueUrgentInquiries } from "@/lib/triage/find-overdue-urgent-inquiries";
@@ -96,6 +97,27 @@ describe("a closure day is no business time", () => {
     expect(await measureFirstContact({ range, settings, now: NOW })).toMatchObject({ medianBusinessMinutes: 490, pastTarget: 1 });
     await close(CLOSED_TUESDAY);
     expect(await measureFirstContact({ range, settings, now: NOW })).toMatchObject({ medianBusinessMinutes: 10, withinTarget: 1, pastTarget: 0 });
+  });
+
+  it("agrees with the response clock across the spring-forward week with closures (SQL and TypeScript)", async () => {
+    const hours = (await getTriageSettings()).businessHours;
+    const timeZone = "America/New_York";
+    await close("2026-03-09");
+    await close("2026-03-11");
+    const closedDates = ["2026-03-09", "2026-03-11"];
+    let affected = 0;
+    // One inquiry per day from Friday 6 to Thursday 12 March, each answered 30 hours later.
+    for (const day of ["2026-03-06", "2026-03-07", "2026-03-08", "2026-03-09", "2026-03-10", "2026-03-11", "2026-03-12"]) {
+      const from = new Date(`${day}T${day < "2026-03-08" ? "20" : "19"}:30:00Z`);
+      const to = new Date(from.getTime() + 30 * 3_600_000);
+      await insertOperationalInquiry(sql, { createdAt: from, firstContactAt: to, status: "CONTACT_ATTEMPTED" });
+      const figures = await measureFirstContact({ range: { from: day, to: day, timeZone }, settings: { firstContactTargetMinutes: 15, businessHours: hours }, now: NOW });
+      const expected = businessMinutesBetween({ from, to, timeZone, hours, closedDates });
+      if (expected !== businessMinutesBetween({ from, to, timeZone, hours })) affected += 1;
+      expect(figures.medianBusinessMinutes).toBeCloseTo(expected, 6);
+    }
+    // Most waits span a closure; the comparison would prove nothing otherwise.
+    expect(affected).toBeGreaterThanOrEqual(4);
   });
 });
 
