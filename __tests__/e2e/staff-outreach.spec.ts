@@ -1,5 +1,5 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
-import { expectNoAxeViolations } from "./support/axe";
+import { expectNoAxeViolations, refuseAppScripts } from "./support/axe";
 import { e2eSettings } from "./support/settings";
 import { withStaffDb } from "./support/staff/staff-database";
 import { submitTestInquiry, type TestInquiry } from "./support/staff/test-inquiry";
@@ -123,6 +123,22 @@ test("the text link comes only with TEXT consent", async ({ browser }) => {
   await page.keyboard.press("Enter");
   await expect(text.getByRole("status")).toHaveText(/Attempt logged/);
   expect(await attemptsOf(textOnly)).toEqual(["TEXT:LEFT_MESSAGE"]);
+  await page.context().close();
+});
+
+test("without JavaScript the disclosure still hides the link until opened, and logging still works", async ({ browser }) => {
+  const page = await pageAs(browser, team.coordinator, 1280);
+  await refuseAppScripts(page);
+  await page.goto(`/staff/inquiries/${callOnly.id}`);
+  const call = page.getByRole("region", { name: "Call or text" }).locator("details", { has: page.locator('a[href^="tel:"]') });
+  await expect(call.getByRole("link")).toBeHidden();
+  await call.locator("summary").focus();
+  await page.keyboard.press("Space");
+  await expect(call.getByText("No voicemail — do not leave a message.")).toBeVisible();
+  await expect(call.getByRole("link", { name: /I understand: call/ })).toBeVisible();
+  await call.getByRole("button", { name: "Called: reached" }).focus();
+  await page.keyboard.press("Enter");
+  await expect.poll(() => attemptsOf(callOnly)).toEqual(["CALL:NO_ANSWER", "CALL:REACHED"]);
   await page.context().close();
 });
 
