@@ -58,7 +58,9 @@ const nextConfig = {
       { source: "/:path*", headers: securityHeaders },
       // The form page and its confirmation: never stored by browsers or proxies.
       { source: "/request", headers: [{ key: "Cache-Control", value: "no-store" }] },
-      { source: "/:locale(en|es)/request", headers: [{ key: "Cache-Control", value: "no-store" }] },
+      // Any first segment, so a language added to lib/i18n/locales.ts is covered
+      // too (no-store on a path that is not a form page costs nothing).
+      { source: "/:locale/request", headers: [{ key: "Cache-Control", value: "no-store" }] },
       // The staff area holds treatment records: never cached, never indexed.
       {
         source: "/staff/:path*",

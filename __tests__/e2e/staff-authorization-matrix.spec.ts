@@ -84,6 +84,7 @@ const STAFF_PAGES: Record<string, PageRule> = {
   "/staff/admin/export": { access: "admin", content: "Each export is recorded in the audit log with your reason", listsStaff: true },
   "/staff/admin/notifications": { access: "admin", content: "could not be delivered after every retry", listsStaff: false },
   "/staff/admin/settings": { access: "admin", content: "Rename the stages and choose the order", listsStaff: true },
+  "/staff/admin/settings/closures": { access: "admin", content: "Public holidays", listsStaff: false },
   "/staff/admin/retention": { access: "admin", content: "An inquiry on legal hold is kept whole", listsStaff: false },
   "/staff/admin/webhooks": { access: "admin", content: "Tell other systems (your own, Slack", listsStaff: false },
   "/staff/admin/embed": { access: "admin", content: "Paste one of these where the button should appear", listsStaff: false },
@@ -141,6 +142,8 @@ const SERVER_ACTIONS: Record<string, ActionAccess> = {
   "app/staff/(signed-in)/admin/settings/actions.ts#exitReasonAction": "admin",
   "app/staff/(signed-in)/admin/settings/actions.ts#referralSourceAction": "admin",
   "app/staff/(signed-in)/admin/settings/actions.ts#staffLanguagesAction": "admin",
+  "app/staff/(signed-in)/admin/settings/closures/actions.ts#closureDayAction": "admin",
+  "app/staff/(signed-in)/admin/settings/closures/actions.ts#addHolidaysAction": "admin",
   "app/staff/(signed-in)/admin/retention/actions.ts#legalHoldAction": "admin",
   "app/staff/(signed-in)/admin/retention/actions.ts#deletionAction": "admin",
   "app/staff/(signed-in)/admin/webhooks/actions.ts#createWebhookAction": "admin",
@@ -574,6 +577,7 @@ const ADMIN_REFUSAL = "Only administrators can do that.";
 const INQUIRY_ACTIONS = "app/staff/(signed-in)/inquiries/[id]/actions.ts";
 const SETTINGS_ACTIONS = "app/staff/(signed-in)/admin/settings/actions.ts";
 const RETENTION_ACTIONS = "app/staff/(signed-in)/admin/retention/actions.ts";
+const CLOSURE_ACTIONS = "app/staff/(signed-in)/admin/settings/closures/actions.ts";
 const WEBHOOK_ACTIONS = "app/staff/(signed-in)/admin/webhooks/actions.ts";
 const ACCOUNT_ACTIONS = "app/staff/(signed-in)/account/actions.ts";
 const CONFIRM_ACTION = "app/staff/(signed-in)/confirm/actions.ts#confirmIdentityAction";
@@ -720,6 +724,20 @@ const ACTION_CHECKS: Record<string, () => Promise<void>> = {
     args: async () => adminForm({ userId: personas.coordinator.account?.id ?? "", languages: "es" })(),
     allowedArgs: adminForm({ userId: "not a user id!" }),
     allowedResult: () => "Unknown staff member.",
+  }),
+  [`${CLOSURE_ACTIONS}#closureDayAction`]: guarded(`${CLOSURE_ACTIONS}#closureDayAction`, {
+    access: "admin",
+    refusal: ADMIN_REFUSAL,
+    args: adminForm({ command: "add", date: "2027-01-04", label: "Added by a refused caller" }),
+    allowedArgs: adminForm({ command: "add", date: "not a date" }),
+    allowedResult: () => "Enter the date as YYYY-MM-DD.",
+  }),
+  [`${CLOSURE_ACTIONS}#addHolidaysAction`]: guarded(`${CLOSURE_ACTIONS}#addHolidaysAction`, {
+    access: "admin",
+    refusal: ADMIN_REFUSAL,
+    args: adminForm({ country: "US", state: "NY", dates: "2027-01-01" }),
+    allowedArgs: adminForm({ country: "US", state: "NY", dates: "2027-01-05" }),
+    allowedResult: () => "Those are not all public holidays of that country and region.",
   }),
   [`${RETENTION_ACTIONS}#legalHoldAction`]: guarded(`${RETENTION_ACTIONS}#legalHoldAction`, {
     access: "admin",

@@ -8,11 +8,12 @@ import clinic from "@/lib/clinic/clinic.json";
 // clinic's phone number. The error itself was logged on the server.
 export default function PublicError({ reset }: { error: Error & { digest?: string }; reset: () => void }) {
   const t = useTranslations("chrome");
-  const locale = useLocale() === "es" ? "es" : "en";
+  const hours: Record<string, string> = clinic.hours;
+  const localHours = hours[useLocale()] ?? clinic.hours.en;
   return (
     <main id="main" className="page">
       <h1>{t("errorTitle")}</h1>
-      <p>{t("errorBody", { phone: clinic.phoneDisplay, hours: clinic.hours[locale] })}</p>
+      <p>{t("errorBody", { phone: clinic.phoneDisplay, hours: localHours })}</p>
       <p>
         <a href={`tel:${clinic.phone}`}>{clinic.phoneDisplay}</a>
       </p>

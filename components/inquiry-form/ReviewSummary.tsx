@@ -4,6 +4,7 @@ import { useTranslations } from "next-intl";
 import { useWatch } from "react-hook-form";
 import type { StepId } from "@/components/inquiry-form/steps";
 import type { InquiryInput } from "@/lib/validations/inquiry";
+import { isLocale, localeEntry } from "@/lib/i18n/locales";
 
 type Row = { step: StepId; label: string; value: string };
 
@@ -40,7 +41,7 @@ export function ReviewSummary({ onChange }: { onChange: (step: StepId) => void }
     { step: "contact", label: t("okToLeaveVoicemail.label"), value: yesNo(v.okToLeaveVoicemail) },
     { step: "contact", label: t("okToText.label"), value: yesNo(v.okToText) },
     { step: "contact", label: t("okToNameProgramme.label"), value: yesNo(v.okToNameProgramme) },
-    { step: "more", label: t("preferredLanguage.label"), value: v.preferredLanguage ? t(`preferredLanguage.${v.preferredLanguage}`) : t("notAnswered") },
+    { step: "more", label: t("preferredLanguage.label"), value: v.preferredLanguage && isLocale(v.preferredLanguage) ? localeEntry(v.preferredLanguage).nativeName : t("notAnswered") },
     { step: "more", label: t("heardAbout.label"), value: v.heardAbout ? t(`heardAbout.${v.heardAbout}`) : t("heardAbout.none") },
     { step: "more", label: t("message.label"), value: text(v.message) },
   ];

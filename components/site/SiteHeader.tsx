@@ -2,7 +2,7 @@ import { getTranslations } from "next-intl/server";
 import { LanguageSwitch } from "@/components/site/LanguageSwitch";
 import { QuickExit } from "@/components/site/QuickExit";
 import { clinicDetails } from "@/lib/clinic/clinic-details";
-import { localePath, type Locale } from "@/lib/i18n/locales";
+import { LOCALE_LIST, localePath, type Locale } from "@/lib/i18n/locales";
 
 // `path` is the page's unprefixed path ("/request"), for the language switch.
 // The quick exit sits beside the header rather than in it: on small screens
@@ -18,7 +18,14 @@ export async function SiteHeader({ locale, path }: { locale: Locale; path: strin
           {clinicDetails(locale).name}
         </a>
         <nav className="site-tools" aria-label={t("toolsLabel")}>
-          <LanguageSwitch locale={locale} path={path} />
+          <LanguageSwitch
+            links={LOCALE_LIST.filter((entry) => entry.code !== locale).map((entry) => ({
+              locale: entry.code,
+              href: localePath(entry.code, path),
+              nativeName: entry.nativeName,
+              switchLabel: entry.switchLabel,
+            }))}
+          />
         </nav>
       </header>
       <QuickExit />

@@ -1,9 +1,11 @@
 import { z } from "zod";
 import content from "@/lib/clinic/clinic.json";
+import { LOCALES } from "@/lib/i18n/locales";
 
 // Everything clinic-specific lives in clinic.json, so another clinic deploys
 // this app by editing that one file. Checked at start-up like the environment.
-const Localised = <T extends z.ZodType>(value: T) => z.strictObject({ en: value, es: value });
+// One value per public language (lib/i18n/locales.ts), every one required.
+const Localised = <T extends z.ZodType>(value: T) => z.record(z.enum(LOCALES), value);
 
 const ClinicContentSchema = z.strictObject({
   name: z.string().min(1),

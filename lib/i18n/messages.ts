@@ -4,14 +4,19 @@ import privacyEn from "@/lib/i18n/messages/privacy.en.json";
 import privacyEs from "@/lib/i18n/messages/privacy.es.json";
 import type { Locale } from "@/lib/i18n/locales";
 
+type Catalogue = typeof en & { privacy: typeof privacyEn };
+
 // All public wording, per locale. The privacy notice is kept in files of its
-// own because it is long and reviewed separately.
+// own because it is long and reviewed separately. `satisfies` makes a
+// language added to lib/i18n/locales.ts without its files a compile error,
+// and a file whose shape differs from English's one too; the unit test
+// __tests__/unit/i18n/message-completeness.test.ts catches empty texts.
 const MESSAGES = {
   en: { ...en, privacy: privacyEn },
   es: { ...es, privacy: privacyEs },
-} as const;
+} as const satisfies Record<Locale, Catalogue>;
 
-export type Messages = (typeof MESSAGES)["en"];
+export type Messages = Catalogue;
 
 export function messagesFor(locale: Locale): Messages {
   return MESSAGES[locale];

@@ -8,6 +8,9 @@ export const WEEKDAYS = ["sun", "mon", "tue", "wed", "thu", "fri", "sat"] as con
 export type Weekday = (typeof WEEKDAYS)[number];
 // "HH:MM" opening and closing time per weekday; a missing day is closed.
 export type BusinessHours = Partial<Record<Weekday, readonly [string, string]>>;
+// Calendar dates ("YYYY-MM-DD", in the clinic's zone) the clinic is closed on
+// whatever the weekday says: holidays, training days.
+export type ClosedDates = readonly string[];
 
 type LocalDate = { year: number; month: number; day: number };
 
@@ -34,7 +37,12 @@ function nextDate(date: LocalDate): LocalDate {
   return { year: next.getUTCFullYear(), month: next.getUTCMonth() + 1, day: next.getUTCDate() };
 }
 
-function windowOn(date: LocalDate, hours: BusinessHours, timeZone: string): [number, number] | null {
+function isoOf(date: LocalDate): string {
+  return `${date.year}-${String(date.month).padStart(2, "0")}-${String(date.day).padStart(2, "0")}`;
+}
+
+function windowOn(date: LocalDate, hours: BusinessHours, timeZone: string, closed: ReadonlySet<string>): [number, number] | null {
+  if (closed.has(isoOf(date))) return null;
   const weekday = WEEKDAYS[new Date(Date.UTC(date.year, date.month - 1, date.day)).getUTCDay()] ?? "sun";
   const span = hours[weekday];
   if (!span) return null;
@@ -48,16 +56,18 @@ function isAlwaysClosed(hours: BusinessHours): boolean {
 }
 
 // Minutes of business time between two instants (0 if `to` is not later).
-// With no business hours configured at all, every minute counts.
-export function businessMinutesBetween(options: { from: Date; to: Date; timeZone: string; hours: BusinessHours }): number {
+// With no business hours configured at all, every minute counts (closures
+// included: a clinic that never closes has no business day to take away).
+export function businessMinutesBetween(options: { from: Date; to: Date; timeZone: string; hours: BusinessHours; closedDates?: ClosedDates }): number {
   const from = options.from.getTime();
   const to = options.to.getTime();
   if (to <= from) return 0;
   if (isAlwaysClosed(options.hours)) return (to - from) / MINUTE;
+  const closed = new Set(options.closedDates ?? []);
   let total = 0;
   let date = localDateOf(from, options.timeZone);
   for (let i = 0; i < MAX_DAYS * 10; i += 1) {
-    const window = windowOn(date, options.hours, options.timeZone);
+    const window = windowOn(date, options.hours, options.timeZone, closed);
     if (window) {
       const start = Math.max(window[0], from);
       const end = Math.min(window[1], to);
@@ -72,13 +82,14 @@ export function businessMinutesBetween(options: { from: Date; to: Date; timeZone
 }
 
 // The instant `minutes` of business time after `from`.
-export function addBusinessMinutes(options: { from: Date; minutes: number; timeZone: string; hours: BusinessHours }): Date {
+export function addBusinessMinutes(options: { from: Date; minutes: number; timeZone: string; hours: BusinessHours; closedDates?: ClosedDates }): Date {
   const from = options.from.getTime();
   if (isAlwaysClosed(options.hours)) return new Date(from + options.minutes * MINUTE);
+  const closed = new Set(options.closedDates ?? []);
   let remaining = options.minutes * MINUTE;
   let date = localDateOf(from, options.timeZone);
   for (let i = 0; i < MAX_DAYS; i += 1) {
-    const window = windowOn(date, options.hours, options.timeZone);
+    const window = windowOn(date, options.hours, options.timeZone, closed);
     if (window && window[1] > from) {
       const start = Math.max(window[0], from);
       const available = window[1] - start;

@@ -1,4 +1,4 @@
-import { addBusinessMinutes, businessMinutesBetween, type BusinessHours } from "@/lib/triage/business-hours";
+import { addBusinessMinutes, businessMinutesBetween, type BusinessHours, type ClosedDates } from "@/lib/triage/business-hours";
 
 // The first-contact target: `targetMinutes` of business time after arrival
 // (an inquiry at 16:55 on a Friday with a 15-minute target is due at 09:10 on
@@ -19,8 +19,9 @@ export function responseClock(options: {
   targetMinutes: number;
   timeZone: string;
   hours: BusinessHours;
+  closedDates?: ClosedDates;
 }): ResponseClock {
-  const zone = { timeZone: options.timeZone, hours: options.hours };
+  const zone = { timeZone: options.timeZone, hours: options.hours, closedDates: options.closedDates };
   const deadline = addBusinessMinutes({ from: options.receivedAt, minutes: options.targetMinutes, ...zone });
   if (options.firstContactAt) {
     const taken = businessMinutesBetween({ from: options.receivedAt, to: options.firstContactAt, ...zone });

@@ -1,11 +1,13 @@
 // The closed sets of answers the inquiry form offers. Shared by the schema, the
 // form components and the data model (see the enums in prisma/schema.prisma).
+import { LOCALES } from "@/lib/i18n/locales";
 
 export const REQUESTER_TYPES = ["SELF", "LOVED_ONE", "PROFESSIONAL"] as const;
 export const PERSON_AWARE_ANSWERS = ["YES", "NO", "NOT_SURE"] as const;
 export const CONTACT_METHODS = ["PHONE", "TEXT", "EMAIL"] as const;
 export const BEST_TIMES = ["MORNING", "AFTERNOON", "EVENING"] as const;
-export const LANGUAGES = ["en", "es"] as const;
+// The languages a person may ask us to use: those the public pages exist in.
+export const LANGUAGES = LOCALES;
 export const HEARD_ABOUT = [
   "SEARCH",
   "FRIEND_OR_FAMILY",

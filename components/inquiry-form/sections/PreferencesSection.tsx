@@ -6,7 +6,8 @@ import { useFieldError } from "@/components/inquiry-form/field-errors-context";
 import { ChoiceGroup, TextField } from "@/components/inquiry-form/inputs";
 import { describedBy, fieldIds } from "@/components/ui/field-ids";
 import { FieldError } from "@/components/ui/FieldMessage";
-import { HEARD_ABOUT, LANGUAGES, LIMITS } from "@/lib/validations/inquiry-options";
+import { LOCALE_LIST } from "@/lib/i18n/locales";
+import { HEARD_ABOUT, LIMITS } from "@/lib/validations/inquiry-options";
 
 export function PreferencesSection() {
   const t = useTranslations("form");
@@ -19,7 +20,7 @@ export function PreferencesSection() {
         name="preferredLanguage"
         type="radio"
         label={t("preferredLanguage.label")}
-        options={LANGUAGES.map((value) => ({ value, label: <span lang={value}>{t(`preferredLanguage.${value}`)}</span> }))}
+        options={LOCALE_LIST.map((entry) => ({ value: entry.code, label: <span lang={entry.code}>{entry.nativeName}</span> }))}
       />
       <div className={heardAboutError ? "field field--error" : "field"}>
         <label htmlFor={ids.id}>{t("heardAbout.label")}</label>

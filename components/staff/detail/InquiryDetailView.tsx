@@ -16,6 +16,8 @@ import { DuplicatePanel } from "./DuplicatePanel";
 import { EhrHandoffPanel } from "./EhrHandoffPanel";
 import { formatClinicTime } from "./format-clinic-time";
 import { NotesPanel } from "./NotesPanel";
+import { outreachChannels } from "./outreach-channels";
+import { OutreachPanel } from "./OutreachPanel";
 import { ResponseClockPanel } from "./ResponseClockPanel";
 import { StagePanel } from "./StagePanel";
 import { TimelinePanel } from "./TimelinePanel";
@@ -53,6 +55,13 @@ export function InquiryDetailView(props: { detail: InquiryDetail; staff: StaffCo
       {anonymised ? <p className="alert">This inquiry was anonymised under the retention policy. Only operational facts remain.</p> : null}
       <DiscreetContactPanel consents={detail.consents} requesterType={record.requesterType} personAware={record.answers.personAware} timeZone={zone} />
       <ContactDetails record={record} />
+      {closed || anonymised ? null : (
+        <OutreachPanel
+          inquiryId={record.id}
+          phoneDisplay={record.answers.phone}
+          outreach={outreachChannels({ phone: record.answers.phone, consents: detail.consents, requesterType: record.requesterType, personAware: record.answers.personAware })}
+        />
+      )}
       <div className="detail-grid">
         <ResponseClockPanel clock={props.clock} receivedAt={record.createdAt} targetMinutes={settings.firstContactTargetMinutes} timeZone={zone} />
         <AssignmentPanel

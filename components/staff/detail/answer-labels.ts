@@ -1,4 +1,5 @@
 import type { ConsentSubject, ContactMethod, RequesterType } from "@/lib/db/generated/enums";
+import { LOCALE_LIST } from "@/lib/i18n/locales";
 
 // Staff-facing wording of the form's closed answers.
 export const REQUESTER_LABELS: Record<RequesterType, string> = {
@@ -20,7 +21,7 @@ export const CONTACT_METHOD_LABELS: Record<ContactMethod, string> = { PHONE: "Ph
 // page, the inbox and the "due now" view.
 export const BEST_TIME_LABELS: Record<string, string> = { MORNING: "Morning (8–12)", AFTERNOON: "Afternoon (12–5)", EVENING: "Evening (5–8)" };
 
-export const LANGUAGE_LABELS: Record<string, string> = { en: "English", es: "Spanish" };
+export const LANGUAGE_LABELS: Record<string, string> = Object.fromEntries(LOCALE_LIST.map((entry) => [entry.code, entry.englishName]));
 
 export const CONSENT_LABELS: Record<ConsentSubject, string> = {
   INTAKE_CONTACT: "Contact about this request",

@@ -25,13 +25,14 @@ export function ResponseClockCell(props: { receivedAt: string; firstContactAt: s
     targetMinutes: props.clock.targetMinutes,
     timeZone: props.clock.timeZone,
     hours: props.clock.hours,
+    closedDates: props.clock.closedDates,
   });
   if (longWait) return <strong className="clock clock--overdue">Waiting · {clock.state === "overdue" ? "overdue, " : ""}over a week</strong>;
   switch (clock.state) {
     case "running": {
       // Outside business hours the clock stands still; say so, or "15 min
       // left" at 6 a.m. would read as a countdown that does not move.
-      const paused = businessMinutesBetween({ from: new Date(now), to: new Date(now + 60_000), timeZone: props.clock.timeZone, hours: props.clock.hours }) === 0;
+      const paused = businessMinutesBetween({ from: new Date(now), to: new Date(now + 60_000), timeZone: props.clock.timeZone, hours: props.clock.hours, closedDates: props.clock.closedDates }) === 0;
       return (
         <span className="clock clock--running">
           Waiting · {formatMinutes(clock.minutes)} left{paused ? " (paused outside business hours)" : ""}

@@ -1,5 +1,5 @@
-import type { BusinessHours } from "@/lib/triage/business-hours";
 import type { ActionState } from "@/lib/actions/action-state";
+import type { BusinessHours, ClosedDates } from "@/lib/triage/business-hours";
 import type { InquiryChannel } from "@/lib/validations/inquiry-options";
 
 // What the inbox table needs for one row, as plain JSON (it crosses from the
@@ -24,7 +24,7 @@ export type InboxTableRow = {
   channel: InquiryChannel;
 };
 
-export type ClockSettings = { targetMinutes: number; timeZone: string; hours: BusinessHours };
+export type ClockSettings = { targetMinutes: number; timeZone: string; hours: BusinessHours; closedDates: ClosedDates };
 
 export type InboxLabels = {
   stages: Record<string, string>;

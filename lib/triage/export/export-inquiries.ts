@@ -11,6 +11,7 @@ import { recordAdminAuditEvent } from "@/lib/triage/record-admin-audit-event";
 import type { TriageActor } from "@/lib/triage/triage-actor";
 import { getTriageSettings } from "@/lib/triage/triage-settings";
 import { EXPORT_COLUMNS, type ExportColumn, type InquiryExportRequest } from "@/lib/validations/inquiry-export";
+import { LOCALE_LIST } from "@/lib/i18n/locales";
 
 export const MAX_EXPORT_ROWS = 50_000;
 
@@ -37,7 +38,7 @@ const FACTS = {
 type Facts = Prisma.InquiryGetPayload<{ select: typeof FACTS }>;
 type Labels = { stages: Map<string, string>; sources: Map<string, string> };
 
-const LANGUAGE_NAMES: Record<string, string> = { en: "English", es: "Spanish" };
+const LANGUAGE_NAMES: Record<string, string> = Object.fromEntries(LOCALE_LIST.map((entry) => [entry.code, entry.englishName]));
 const iso = (date: Date | null) => (date ? date.toISOString() : null);
 
 const VALUE_OF: Record<ExportColumn, (row: Facts, labels: Labels) => string | number | null> = {

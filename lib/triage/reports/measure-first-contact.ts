@@ -25,7 +25,8 @@ export type FirstContactFigures = {
 // zone, counts) and in wall-clock minutes for comparison. Computed by
 // PostgreSQL over operational columns: per inquiry, each local day's opening
 // window is turned into instants with AT TIME ZONE (so daylight-saving days
-// come out right) and its overlap with the wait is summed; with no business
+// come out right) and its overlap with the wait is summed, closure days
+// ("ClosureDay") contributing nothing; with no business
 // hours configured every minute counts, as in lib/triage/business-hours.ts.
 // Percentiles are continuous (percentile_cont: linear interpolation).
 // Uses the hours configured now; a change of hours re-measures the past.
@@ -55,6 +56,7 @@ export async function measureFirstContact(options: {
                         LEAST(w.t1, (d.day + h.closes) AT TIME ZONE ${range.timeZone}) - GREATEST(w.t0, (d.day + h.opens) AT TIME ZONE ${range.timeZone}))))
                FROM generate_series((w.t0 AT TIME ZONE ${range.timeZone})::date::timestamp, (w.t1 AT TIME ZONE ${range.timeZone})::date::timestamp, interval '1 day') AS d(day)
                JOIN hours h ON h.dow = EXTRACT(DOW FROM d.day) AND h.closes > h.opens
+               WHERE NOT EXISTS (SELECT 1 FROM "ClosureDay" c WHERE c."date" = d.day::date)
              ), 0) / 60 END AS business
       FROM waits w
     )

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { clinicDetails } from "@/lib/clinic/clinic-details";
+import { DEFAULT_LOCALE, LOCALES } from "@/lib/i18n/locales";
 import { problemResponse } from "@/lib/http/problem-response";
 import { readJsonBody } from "@/lib/http/read-json-body";
 import { isForeignOrigin } from "@/lib/http/same-origin";
@@ -16,7 +17,7 @@ const Envelope = z.strictObject({
   website: z.string().max(200).optional(),
   // A solved proof of work (base64 ALTCHA payload), after a 428 asked for one.
   altcha: z.string().max(2048).optional(),
-  locale: z.enum(["en", "es"]).default("en"),
+  locale: z.enum(LOCALES).default(DEFAULT_LOCALE),
   inquiry: z.unknown(),
 });
 

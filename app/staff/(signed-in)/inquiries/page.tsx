@@ -11,6 +11,7 @@ import "@/components/staff/inbox/inbox.css";
 import { requireStaffPage } from "@/lib/auth/require-staff";
 import { listInquiries } from "@/lib/triage/list-inquiries";
 import { loadInboxOptions } from "@/lib/triage/load-inbox-options";
+import { listClosedDates } from "@/lib/triage/closures/list-closed-dates";
 import { getTriageSettings } from "@/lib/triage/triage-settings";
 import { InboxFilterSchema, inboxQuery } from "@/lib/validations/inbox-filter";
 import { searchInboxAction } from "./search-action";
@@ -26,15 +27,16 @@ export default async function InboxPage({ searchParams }: Props) {
   const staff = await requireStaffPage();
   const filter = InboxFilterSchema.parse(await searchParams);
   const settings = await getTriageSettings();
-  const [page, options] = await Promise.all([
+  const [page, options, closedDates] = await Promise.all([
     listInquiries({ filter, viewerId: staff.user.id, timeZone: settings.timeZone }),
     loadInboxOptions(),
+    listClosedDates(),
   ]);
   // Render time is the live-arrivals cursor: anything newer is "new".
   const now = new Date().getTime();
   const labels: InboxLabels = {
     stages: Object.fromEntries(options.stages.map((s) => [s.stage, s.label])),
-    clock: { targetMinutes: settings.firstContactTargetMinutes, timeZone: settings.timeZone, hours: settings.businessHours },
+    clock: { targetMinutes: settings.firstContactTargetMinutes, timeZone: settings.timeZone, hours: settings.businessHours, closedDates },
     serverNowMs: now,
   };
   const context = { timeZone: settings.timeZone, staffNames: Object.fromEntries(options.staff.map((s) => [s.id, s.name])) };

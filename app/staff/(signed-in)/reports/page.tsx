@@ -15,12 +15,13 @@ import { resolveReportRange } from "@/lib/triage/reports/report-range";
 import { getTriageSettings } from "@/lib/triage/triage-settings";
 import { ReportRangeSchema } from "@/lib/validations/report-range";
 import "./reports.css";
+import { LOCALE_LIST } from "@/lib/i18n/locales";
 
 export const metadata: Metadata = { title: "Reports" };
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
-const LANGUAGE_NAMES: Record<string, string> = { en: "English", es: "Spanish" };
+const LANGUAGE_NAMES: Record<string, string> = Object.fromEntries(LOCALE_LIST.map((entry) => [entry.code, entry.englishName]));
 const day = (date: string) => new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" }).format(new Date(`${date}T00:00:00Z`));
 
 function conversionRows(rows: ConversionRow[], labelOf: (key: string | null) => string) {

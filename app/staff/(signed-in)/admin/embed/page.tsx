@@ -1,8 +1,10 @@
+import { Fragment } from "react";
 import type { Metadata } from "next";
 import { requireStaffPage } from "@/lib/auth/require-staff";
 import { embedFrameSnippet, embedLinkSnippet } from "@/lib/embed/embed-snippets";
 import { getEnv } from "@/lib/env";
 import { parseEmbedOrigins } from "@/lib/security/embed-origins";
+import { LOCALE_LIST } from "@/lib/i18n/locales";
 
 export const metadata: Metadata = { title: "Put the form on your site" };
 
@@ -19,14 +21,14 @@ export default async function EmbedPage() {
         Paste one of these where the button should appear on your website (in WordPress: a “Custom HTML” block; in Squarespace: a “Code”
         block). It is a plain link: it needs no script, and the form opens on this site, where nothing tracks the person.
       </p>
-      <h2>English</h2>
-      <pre className="snippet">
-        <code>{embedLinkSnippet(env.PUBLIC_URL, "en")}</code>
-      </pre>
-      <h2>Spanish</h2>
-      <pre className="snippet">
-        <code>{embedLinkSnippet(env.PUBLIC_URL, "es")}</code>
-      </pre>
+      {LOCALE_LIST.map((entry) => (
+        <Fragment key={entry.code}>
+          <h2>{entry.englishName}</h2>
+          <pre className="snippet">
+            <code>{embedLinkSnippet(env.PUBLIC_URL, entry.code)}</code>
+          </pre>
+        </Fragment>
+      ))}
       <h2>Showing the form inside your page (iframe)</h2>
       <p className="alert">
         Prefer the link. If your site runs analytics, advertising or social-media pixels, they can record that a visitor opened a page with
@@ -41,12 +43,11 @@ export default async function EmbedPage() {
       ) : (
         <>
           <p>These sites may show the form in a frame: {origins.join(", ")}. The “Leave this site” button still leaves the whole tab.</p>
-          <pre className="snippet">
-            <code>{embedFrameSnippet(env.PUBLIC_URL, "en")}</code>
-          </pre>
-          <pre className="snippet">
-            <code>{embedFrameSnippet(env.PUBLIC_URL, "es")}</code>
-          </pre>
+          {LOCALE_LIST.map((entry) => (
+            <pre className="snippet" key={entry.code}>
+              <code>{embedFrameSnippet(env.PUBLIC_URL, entry.code)}</code>
+            </pre>
+          ))}
         </>
       )}
     </>

@@ -5,6 +5,7 @@ import { getDb } from "@/lib/db/client";
 import { EXPORT_CATEGORIES } from "@/lib/validations/admin-reason-categories";
 import { CHANNEL_LABELS } from "@/lib/triage/inquiry-channel-labels";
 import { DEFAULT_EXPORT_COLUMNS, EXPORT_COLUMN_KEYS, EXPORT_COLUMNS, ExportFilterSchema } from "@/lib/validations/inquiry-export";
+import { LOCALE_LIST } from "@/lib/i18n/locales";
 
 export const metadata: Metadata = { title: "Export" };
 
@@ -86,8 +87,11 @@ export default async function ExportPage({ searchParams }: Props) {
               <label htmlFor="language">Language</label>
               <select id="language" name="language" defaultValue={filter.language ?? ""}>
                 <option value="">Any</option>
-                <option value="en">English</option>
-                <option value="es">Spanish</option>
+                {LOCALE_LIST.map((entry) => (
+                  <option key={entry.code} value={entry.code}>
+                    {entry.englishName}
+                  </option>
+                ))}
               </select>
             </div>
             <div className="field">

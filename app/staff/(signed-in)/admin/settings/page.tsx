@@ -1,5 +1,6 @@
 import { TableScroll } from "@/components/staff/TableScroll";
 import type { Metadata } from "next";
+import Link from "next/link";
 import { exitReasonAction, referralSourceAction, saveStagesAction, staffLanguagesAction } from "@/app/staff/(signed-in)/admin/settings/actions";
 import { ActionForm } from "@/app/staff/(signed-in)/admin/settings/ActionForm";
 import { SettingsForm } from "@/app/staff/(signed-in)/admin/settings/SettingsForm";
@@ -7,12 +8,12 @@ import { requireStaffPage } from "@/lib/auth/require-staff";
 import { getDb } from "@/lib/db/client";
 import { EXIT_STAGES } from "@/lib/triage/pipeline-transitions";
 import { getTriageSettings } from "@/lib/triage/triage-settings";
+import { languageName } from "@/lib/i18n/locales";
 import { LANGUAGES } from "@/lib/validations/inquiry-options";
 import "./settings.css";
 
 export const metadata: Metadata = { title: "Settings" };
 
-const LANGUAGE_NAMES: Record<(typeof LANGUAGES)[number], string> = { en: "English", es: "Spanish" };
 
 export default async function SettingsPage() {
   await requireStaffPage({ role: "admin" });
@@ -32,6 +33,9 @@ export default async function SettingsPage() {
       <section aria-labelledby="workspace-heading">
         <h2 id="workspace-heading">Response, assignment and retention</h2>
         <SettingsForm initial={settings} timeZones={Intl.supportedValuesOf("timeZone")} />
+        <p>
+          <Link href="/staff/admin/settings/closures">Closure days and public holidays</Link>
+        </p>
       </section>
 
       <section aria-labelledby="stages-heading">
@@ -163,7 +167,7 @@ export default async function SettingsPage() {
                       value={language}
                       defaultChecked={member.profile?.languages.includes(language) ?? false}
                     />
-                    <label htmlFor={`languages-${member.id}-${language}`}>{LANGUAGE_NAMES[language]}</label>
+                    <label htmlFor={`languages-${member.id}-${language}`}>{languageName(language)}</label>
                   </span>
                 ))}
               </ActionForm>

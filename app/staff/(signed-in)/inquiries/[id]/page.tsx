@@ -3,6 +3,7 @@ import { notFound, redirect } from "next/navigation";
 import { DetailActionsProvider, type DetailActions } from "@/components/staff/detail/detail-actions";
 import { InquiryDetailView } from "@/components/staff/detail/InquiryDetailView";
 import { requireStaffPage } from "@/lib/auth/require-staff";
+import { listClosedDates } from "@/lib/triage/closures/list-closed-dates";
 import { getInquiryDetail, type InquiryDetail } from "@/lib/triage/get-inquiry-detail";
 import { responseClock } from "@/lib/triage/response-clock";
 import { InquiryNotFoundError, StaffNotActiveError } from "@/lib/triage/triage-errors";
@@ -44,7 +45,7 @@ type Props = { params: Promise<{ id: string }> };
 // does not count as opening the record.
 export default async function InquiryDetailPage({ params }: Props) {
   const staff = await requireStaffPage();
-  const [{ id }, settings] = await Promise.all([params, getTriageSettings()]);
+  const [{ id }, settings, closedDates] = await Promise.all([params, getTriageSettings(), listClosedDates()]);
   let detail: InquiryDetail;
   try {
     detail = await getInquiryDetail({ actor: staff, inquiryId: id });
@@ -60,6 +61,7 @@ export default async function InquiryDetailPage({ params }: Props) {
     targetMinutes: settings.firstContactTargetMinutes,
     timeZone: settings.timeZone,
     hours: settings.businessHours,
+    closedDates,
   });
   return (
     <DetailActionsProvider actions={ACTIONS}>
