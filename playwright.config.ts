@@ -21,7 +21,7 @@ export default defineConfig({
   timeout: 60_000,
   expect: { timeout: 10_000 },
   // Bounds the whole run, including a build the global setup may have to do.
-  globalTimeout: 20 * 60_000,
+  globalTimeout: 35 * 60_000,
   reporter: "list",
   use: {
     // Global setup picks the port and sets this; workers load this file again
