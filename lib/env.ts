@@ -113,6 +113,10 @@ const EnvSchema = z
 
 export type Env = z.infer<typeof EnvSchema>;
 
+// Every variable name the app reads (test suites start app processes without
+// whatever of these a developer's shell happens to set).
+export const ENV_VARIABLE_NAMES: readonly string[] = Object.keys(EnvSchema.shape);
+
 export class InvalidEnvironmentError extends Error {}
 
 let cached: Env | undefined;

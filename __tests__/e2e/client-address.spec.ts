@@ -3,6 +3,7 @@ import path from "node:path";
 import { expect, test, type Browser } from "@playwright/test";
 import pg from "pg";
 import { asRuntimeRole } from "@/__tests__/support/runtime-role";
+import { appProcessEnvironment } from "@/__tests__/kit/app-environment";
 import { freePort } from "@/__tests__/kit/free-port";
 import { RESULTS_DIR } from "./support/paths";
 import { e2eSettings } from "./support/settings";
@@ -57,24 +58,19 @@ async function failSignIn(browser: Browser, options: { baseUrl: string; headers:
 /** Another production server on the suite's database, trusting `hops` proxies. */
 async function startBehindProxies(hops: number): Promise<AppServer> {
   const port = await freePort(0);
-  const inherited = { ...process.env };
-  for (const name of ["MAIL_SINK_DIR", "FIELD_ENCRYPTION_PREVIOUS_KEYS", "LOG_LEVEL"]) delete inherited[name];
   return startAppServer({
     port,
     logFile: path.join(RESULTS_DIR, `e2e-server-hops-${hops}.log`),
-    env: {
-      ...inherited,
-      NODE_ENV: "production",
-      DATABASE_URL: asRuntimeRole(e2eSettings().databaseUrl),
+    env: appProcessEnvironment({
+      databaseUrl: asRuntimeRole(e2eSettings().databaseUrl),
       // It sends no mail: no worker runs, and nothing listens there.
-      SMTP_URL: "smtp://127.0.0.1:1",
-      WORKER_IN_PROCESS: "false",
-      INTAKE_NOTIFY_TO: e2eSettings().notifyTo,
-      PUBLIC_URL: `http://127.0.0.1:${port}`,
+      smtpPort: 1,
+      publicUrl: `http://127.0.0.1:${port}`,
+      notifyTo: e2eSettings().notifyTo,
       // The same installation: its keys must open the data (start-up checks).
-      ...e2eSettings().keys,
-      TRUST_PROXY_HOPS: String(hops),
-    },
+      secrets: e2eSettings().keys,
+      settings: { WORKER_IN_PROCESS: "false", TRUST_PROXY_HOPS: String(hops) },
+    }),
   });
 }
 

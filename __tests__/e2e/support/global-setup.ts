@@ -1,6 +1,6 @@
-import { randomBytes } from "node:crypto";
 import { mkdir, rm } from "node:fs/promises";
 import { ensureProductionBuild } from "@/__tests__/kit/production-build";
+import { appProcessEnvironment, randomAppSecrets } from "@/__tests__/kit/app-environment";
 import { freePort } from "@/__tests__/kit/free-port";
 import { MAIL_DIR, RESULTS_DIR, SCREENSHOT_DIR, SERVER_LOG } from "./paths";
 import { SETTING_NAMES } from "./settings";
@@ -14,7 +14,6 @@ const log = (message: string) => console.log(`[e2e] ${message}`);
 const debug = (message: string) => {
   if (process.env.DEBUG_E2E) log(message);
 };
-const secret = () => randomBytes(32).toString("base64");
 
 /**
  * Starts what the specs drive: a fresh migrated database, an SMTP server that
@@ -54,33 +53,29 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     const notifyTo = "intake-team@clinic.example";
     // One installation's keys: the server and `npm run staff:create-admin`
     // (which checks them against the data at start-up, as `npm start` does).
-    const keys = { FIELD_ENCRYPTION_KEY: `e2e:${secret()}`, LOOKUP_HMAC_KEY: secret(), APP_SECRET: secret() };
-    const inherited = { ...process.env };
-    // Set in a developer's shell, these would change what the suite sets up.
-    for (const name of ["MAIL_SINK_DIR", "FIELD_ENCRYPTION_PREVIOUS_KEYS", "TRUST_PROXY_HOPS", "LOG_LEVEL"]) delete inherited[name];
+    const keys = randomAppSecrets("e2e");
     const app = await startAppServer({
       port,
       logFile: SERVER_LOG,
-      env: {
-        ...inherited,
-        NODE_ENV: "production",
-        NEXT_TELEMETRY_DISABLED: "1",
-        DATABASE_URL: database.runtimeUrl,
-        SMTP_URL: `smtp://127.0.0.1:${mail.port}`,
-        INTAKE_NOTIFY_TO: notifyTo,
-        PUBLIC_URL: baseUrl,
-        ...keys,
-        FORM_MIN_FILL_SECONDS: "1",
-        WORKER_IN_PROCESS: "true",
-        NOTIFY_POLL_MS: "200",
-        // Every spec submits from 127.0.0.1; the default (10 an hour) would make
-        // the suite fail as it grows, for reasons that have nothing to do with it.
-        RATE_LIMIT_IP_MAX: "100",
-        FORM_TOKEN_MINT_MAX: "1000",
-        // Specs mark notifications FAILED on purpose (the admin's retry screen);
-        // readiness is about a stuck outbox in production, not these fixtures.
-        READY_OUTBOX_MAX_FAILED: "1000",
-      },
+      env: appProcessEnvironment({
+        databaseUrl: database.runtimeUrl,
+        smtpPort: mail.port,
+        publicUrl: baseUrl,
+        notifyTo,
+        secrets: keys,
+        settings: {
+          FORM_MIN_FILL_SECONDS: "1",
+          WORKER_IN_PROCESS: "true",
+          NOTIFY_POLL_MS: "200",
+          // Every spec submits from 127.0.0.1; the default (10 an hour) would make
+          // the suite fail as it grows, for reasons that have nothing to do with it.
+          RATE_LIMIT_IP_MAX: "100",
+          FORM_TOKEN_MINT_MAX: "1000",
+          // Specs mark notifications FAILED on purpose (the admin's retry screen);
+          // readiness is about a stuck outbox in production, not these fixtures.
+          READY_OUTBOX_MAX_FAILED: "1000",
+        },
+      }),
     });
     cleanups.push({ name: "stop npm start", run: app.stop });
     log(`npm start on ${baseUrl} (log: ${SERVER_LOG})`);
