@@ -360,7 +360,7 @@ async function invokeRefused(
   const where = `${action.exportedName} as ${persona.name}`;
   expect.soft(await stateDigest(record.id), `${where}: the database changed`).toBe(digest);
   // The sign-in form hands back the address it was given; that is the caller's own input.
-  const sent = args.flatMap((argument) => ("form" in argument ? Object.values(argument.form) : []));
+  const sent = args.flatMap((argument) => ("form" in argument ? Object.values(argument.form).flat() : []));
   expectNoForeignData(response.body, persona, where, { sent });
   for (const rule of Object.values(STAFF_PAGES)) {
     if (rule.listsStaff) expect.soft(response.body.includes(rule.content), `${where}: content of an admin page in the answer`).toBe(false);
