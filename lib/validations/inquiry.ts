@@ -9,6 +9,7 @@ import {
   PERSON_AWARE_ANSWERS,
   REQUESTER_TYPES,
 } from "@/lib/validations/inquiry-options";
+import { COVERAGE_KINDS, INSURANCE_LIMITS, KINDS_WITHOUT_DETAILS, OTHER_PAYER, PAYER_CODE, POLICY_HOLDER_ANSWERS } from "@/lib/validations/insurance-options";
 import { normalisePhoneNumber } from "@/lib/validations/phone-number";
 import { optionalText, requiredText } from "@/lib/validations/text-field";
 
@@ -32,6 +33,12 @@ const email = optionalText({ max: LIMITS.email, code: "email" }).pipe(
 
 const yesNo = z.boolean({ error: "choice.invalid" }).default(false);
 
+// Member ids are letters, digits, spaces and dashes on every US card.
+const memberId = optionalText({ max: INSURANCE_LIMITS.memberId, code: "insuranceMemberId" }).refine(
+  (v) => v === undefined || /^[A-Za-z0-9 -]+$/.test(v),
+  "insuranceMemberId.invalid",
+);
+
 const InquiryFields = z.strictObject({
   requesterType: z.enum(REQUESTER_TYPES, { error: "requesterType.required" }),
   inCrisis: yesNo,
@@ -54,6 +61,13 @@ const InquiryFields = z.strictObject({
   preferredLanguage: z.enum(LANGUAGES, { error: "preferredLanguage.required" }),
   message: optionalText({ max: LIMITS.message, code: "message", multiline: true }),
   heardAbout: z.enum(HEARD_ABOUT, { error: "heardAbout.invalid" }).nullish(),
+  // The optional insurance step (issue 12). The payer is checked here for its
+  // shape only; the server also checks it against the active payer list.
+  insuranceKind: z.enum(COVERAGE_KINDS, { error: "insuranceKind.invalid" }).nullish(),
+  insurancePayer: z.string({ error: "insurancePayer.invalid" }).regex(PAYER_CODE, "insurancePayer.invalid").nullish(),
+  insurancePayerOther: optionalText({ max: INSURANCE_LIMITS.payerOther, code: "insurancePayerOther" }),
+  insuranceMemberId: memberId,
+  insurancePolicyHolder: z.enum(POLICY_HOLDER_ANSWERS, { error: "insurancePolicyHolder.invalid" }).nullish(),
   consent: z.literal(true, { error: "consent.required" }),
   consentTextVersion: z.literal(CONSENT_TEXT_VERSION, { error: "consentTextVersion.outdated" }),
 });
@@ -88,13 +102,30 @@ export const InquirySchema = InquiryFields.superRefine((inquiry, ctx) => {
     flag("phone", "preferredContactMethod.needsPhone");
   }
   if (inquiry.preferredContactMethod === "TEXT" && !inquiry.okToText) flag("okToText", "okToText.requiredForText");
-}, ANY_OBJECT).transform((inquiry) =>
+  if (inquiry.insurancePayer === OTHER_PAYER && !inquiry.insurancePayerOther && hasInsuranceDetails(inquiry.insuranceKind)) {
+    flag("insurancePayerOther", "insurancePayerOther.required");
+  }
+}, ANY_OBJECT).transform((inquiry) => withoutInsuranceThatDoesNotApply(
   // Answers about a referrer are dropped when people ask for themselves (say,
   // after switching back from "someone I care about"): we keep only what applies.
   inquiry.requesterType === "SELF"
     ? { ...inquiry, referrerName: undefined, referrerRelationship: undefined, personAware: undefined }
     : inquiry,
-);
+));
+
+function hasInsuranceDetails(kind: unknown): boolean {
+  return typeof kind === "string" && (COVERAGE_KINDS as readonly string[]).includes(kind) && !(KINDS_WITHOUT_DETAILS as readonly string[]).includes(kind);
+}
+
+// No kind, or "no insurance": nothing else about insurance is kept (say, a
+// member id typed before switching to "no insurance"); an "other" payer's
+// name only with "other".
+function withoutInsuranceThatDoesNotApply<T extends { insuranceKind?: string | null; insurancePayer?: string | null; insurancePayerOther?: string }>(inquiry: T): T {
+  if (!hasInsuranceDetails(inquiry.insuranceKind)) {
+    return { ...inquiry, insurancePayer: undefined, insurancePayerOther: undefined, insuranceMemberId: undefined, insurancePolicyHolder: undefined };
+  }
+  return inquiry.insurancePayer === OTHER_PAYER ? inquiry : { ...inquiry, insurancePayerOther: undefined };
+}
 
 export type InquiryInput = z.input<typeof InquirySchema>;
 export type Inquiry = z.output<typeof InquirySchema>;
