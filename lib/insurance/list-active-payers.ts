@@ -1,8 +1,7 @@
 import "server-only";
 import { getDb } from "@/lib/db/client";
 import { logger } from "@/lib/logging/logger";
-
-export type PayerOption = { code: string; label: string };
+import type { PayerOption } from "@/lib/validations/insurance-options";
 
 // The payers the public form offers, read per request so an admin's change
 // shows at once. A failed read must never break the form: the person then

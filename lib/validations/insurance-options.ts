@@ -15,6 +15,9 @@ export const POLICY_HOLDER_ANSWERS = ["YES", "NO"] as const;
 export const OTHER_PAYER = "OTHER";
 export const PAYER_CODE = /^[A-Z0-9_]{1,40}$/;
 
+// A payer as the public form offers it (code and label from the Payer table).
+export type PayerOption = { code: string; label: string };
+
 export const VERIFICATION_STATUSES = ["NOT_STARTED", "IN_PROGRESS", "VERIFIED_ACTIVE", "INACTIVE", "NEEDS_AUTHORISATION", "SELF_PAY"] as const;
 export type VerificationStatus = (typeof VERIFICATION_STATUSES)[number];
 
