@@ -17,6 +17,9 @@ const OMIT_CIPHERTEXT = {
     referrerRelationshipEnc: true,
     personAwareEnc: true,
   },
+  // Issue 12: insurance details and verification notes.
+  inquiryCoverage: { payerOtherEnc: true, memberIdEnc: true, groupNumberEnc: true, subscriberNameEnc: true, subscriberDobEnc: true },
+  inquiryVerification: { referenceEnc: true, notesEnc: true },
 } as const;
 
 function createClient(url: string, poolMax: number) {

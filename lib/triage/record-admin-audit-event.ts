@@ -16,6 +16,7 @@ export type AdminAuditAction =
   | "triage.stages.updated"
   | "triage.exit_reason.saved"
   | "triage.referral_source.saved"
+  | "triage.payer.saved"
   | "staff.languages.updated"
   | "webhook.created"
   | "webhook.secret_rotated"

@@ -19,7 +19,11 @@ export type InquiryAuditAction =
   | "inquiry.duplicate_linked"
   | "inquiry.duplicate_dismissed"
   | "inquiry.ehr_consent_recorded"
-  | "inquiry.fhir_exported";
+  | "inquiry.fhir_exported"
+  // Issue 12: metadata names the coverage rank and which fields changed, never a value.
+  | "inquiry.coverage_saved"
+  | "inquiry.coverage_removed"
+  | "inquiry.verification_updated";
 
 // `actor: null` is the system itself (round-robin assignment, duplicate flag
 // on arrival).

@@ -1,6 +1,8 @@
 "use server";
 
 import { recordEhrDisclosureConsent } from "@/lib/fhir/record-ehr-disclosure-consent";
+import { recordVerification } from "@/lib/insurance/record-verification";
+import { saveCoverage } from "@/lib/insurance/save-coverage";
 import { addInquiryNote } from "@/lib/triage/add-inquiry-note";
 import { assignInquiry } from "@/lib/triage/assign-inquiry";
 import { changeInquiryStage } from "@/lib/triage/change-inquiry-stage";
@@ -20,6 +22,7 @@ import {
   StageChangeSchema,
 } from "@/lib/validations/triage-commands";
 import { EhrDisclosureConsentSchema } from "@/lib/validations/ehr-disclosure-consent";
+import { CoverageEntrySchema, VerificationEntrySchema } from "@/lib/validations/insurance-entry";
 import { followUpInstant } from "./follow-up-instant";
 import { runTriageAction } from "./run-triage-action";
 
@@ -126,6 +129,30 @@ export async function recordEhrConsentAction(_previous: TriageActionState, form:
       const granted = input.decision === "grant";
       await recordEhrDisclosureConsent({ actor: staff, inquiryId: input.inquiryId, granted, recipient: input.recipient, includeReferrer: input.includeReferrer });
       return granted ? "Consent to disclose recorded." : "Withdrawal recorded: the record can no longer be handed off.";
+    },
+  });
+}
+
+// Issue 12: insurance and the verification of benefits (coordinators and admins).
+export async function saveCoverageAction(_previous: TriageActionState, form: FormData): Promise<TriageActionState> {
+  return runTriageAction({
+    form,
+    schema: CoverageEntrySchema,
+    work: async (staff, entry) => {
+      const { outcome } = await saveCoverage({ actor: staff, entry });
+      const which = entry.rank === "PRIMARY" ? "Primary" : "Secondary";
+      return outcome === "removed" ? `${which} coverage removed.` : outcome === "unchanged" ? "Nothing to save." : `${which} coverage saved.`;
+    },
+  });
+}
+
+export async function recordVerificationAction(_previous: TriageActionState, form: FormData): Promise<TriageActionState> {
+  return runTriageAction({
+    form,
+    schema: VerificationEntrySchema,
+    work: async (staff, entry) => {
+      await recordVerification({ actor: staff, entry });
+      return "Verification saved.";
     },
   });
 }

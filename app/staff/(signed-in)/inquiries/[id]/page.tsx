@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { notFound, redirect } from "next/navigation";
 import { InquiryDetailView } from "@/components/staff/detail/InquiryDetailView";
 import { requireStaffPage } from "@/lib/auth/require-staff";
+import { readInquiryInsurance } from "@/lib/insurance/read-inquiry-insurance";
 import { getInquiryDetail, type InquiryDetail } from "@/lib/triage/get-inquiry-detail";
 import { responseClock } from "@/lib/triage/response-clock";
 import { InquiryNotFoundError, StaffNotActiveError } from "@/lib/triage/triage-errors";
@@ -28,6 +29,8 @@ export default async function InquiryDetailPage({ params }: Props) {
     if (error instanceof StaffNotActiveError) redirect("/staff/sign-in");
     throw error;
   }
+  // After the audited read above, which covers the insurance too.
+  const insurance = await readInquiryInsurance({ inquiryId: detail.record.id });
   const clock = responseClock({
     receivedAt: detail.record.createdAt,
     firstContactAt: detail.record.firstContactAt,
@@ -36,5 +39,5 @@ export default async function InquiryDetailPage({ params }: Props) {
     timeZone: settings.timeZone,
     hours: settings.businessHours,
   });
-  return <InquiryDetailView detail={detail} staff={staff} settings={settings} clock={clock} />;
+  return <InquiryDetailView detail={detail} staff={staff} settings={settings} clock={clock} insurance={insurance} />;
 }
