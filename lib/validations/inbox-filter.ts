@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { LANGUAGES } from "@/lib/validations/inquiry-options";
+import { VERIFICATION_STATUSES } from "@/lib/validations/insurance-options";
 
 // The inbox's filters and page cursor, read from the query string (a plain GET
 // form, so a view is a link that can be bookmarked and works without
@@ -55,6 +56,8 @@ export const InboxFilterSchema = z.object({
   source: optional(z.string().regex(/^[A-Z0-9_]{1,32}$/)),
   from: optional(z.iso.date()),
   to: optional(z.iso.date()),
+  // Issue 12: "waiting" = insurance given, verification not done yet.
+  verification: optional(z.enum(["waiting", ...VERIFICATION_STATUSES])),
   after: optional(cursor),
 });
 
@@ -65,7 +68,7 @@ export type InboxFilter = z.infer<typeof InboxFilterSchema>;
 export function inboxQuery(filter: InboxFilter, options: { after?: InboxCursor } = {}): string {
   const params = new URLSearchParams();
   if (filter.stage !== "open") params.set("stage", filter.stage);
-  for (const key of ["urgency", "assignee", "language", "source", "from", "to"] as const) {
+  for (const key of ["urgency", "assignee", "language", "source", "from", "to", "verification"] as const) {
     const value = filter[key];
     if (value) params.set(key, value);
   }

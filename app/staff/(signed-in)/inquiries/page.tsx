@@ -45,6 +45,8 @@ export default async function InboxPage({ searchParams }: Props) {
       <h1>Inbox</h1>
       <p>
         <Link href="/staff/inquiries/due">Call-backs due now</Link>
+        {" · "}
+        <Link href="/staff/inquiries?verification=waiting">Waiting for benefits verification</Link>
       </p>
       <InboxSearch labels={labels} />
       <section aria-labelledby="inbox-list-heading">

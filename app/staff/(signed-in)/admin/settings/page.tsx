@@ -1,5 +1,6 @@
 import { TableScroll } from "@/components/staff/TableScroll";
 import type { Metadata } from "next";
+import Link from "next/link";
 import { exitReasonAction, referralSourceAction, saveStagesAction, staffLanguagesAction } from "@/app/staff/(signed-in)/admin/settings/actions";
 import { ActionForm } from "@/app/staff/(signed-in)/admin/settings/ActionForm";
 import { SettingsForm } from "@/app/staff/(signed-in)/admin/settings/SettingsForm";
@@ -141,6 +142,13 @@ export default async function SettingsPage() {
             </ActionForm>
           </li>
         </ul>
+      </section>
+
+      <section aria-labelledby="payers-heading">
+        <h2 id="payers-heading">Payers</h2>
+        <p>
+          <Link href="/staff/admin/settings/payers">Edit the insurance companies offered on the request form</Link>
+        </p>
       </section>
 
       <section aria-labelledby="languages-heading">
