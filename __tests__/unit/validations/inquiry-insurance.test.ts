@@ -1,5 +1,4 @@
 import { codesAt, parseOk, validSelfInquiry } from "@/__tests__/unit/fixtures/inquiry";
-import { InquirySchema } from "@/lib/validations/inquiry";
 
 // The optional insurance step (issue 12) in the one inquiry schema.
 describe("InquirySchema insurance answers", () => {
