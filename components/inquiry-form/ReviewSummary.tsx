@@ -49,7 +49,9 @@ export function ReviewSummary({ onChange, payers = [] }: { onChange: (step: Step
 
   // Only what will be kept: nothing beyond the kind for "no insurance".
   function insuranceRows(): Row[] {
-    const kind = v.insuranceKind;
+    const details = Boolean(v.insurancePayer || (typeof v.insuranceMemberId === "string" && v.insuranceMemberId.trim()) || v.insurancePolicyHolder);
+    // Details without a kind are kept as "not sure" (see lib/validations/inquiry.ts).
+    const kind = v.insuranceKind ?? (details ? "UNSURE" : undefined);
     const rows: Row[] = [{ step: "insurance", label: t("insuranceKind.label"), value: kind ? t(`insuranceKind.${kind}`) : t("notAnswered") }];
     if (!kind || kind === "NONE") return rows;
     const payer =

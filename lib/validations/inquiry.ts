@@ -113,18 +113,30 @@ export const InquirySchema = InquiryFields.superRefine((inquiry, ctx) => {
     : inquiry,
 ));
 
+// Details count unless the person said "no insurance"; with no kind chosen
+// they still count (the kind is then recorded as "not sure").
 function hasInsuranceDetails(kind: unknown): boolean {
-  return typeof kind === "string" && (COVERAGE_KINDS as readonly string[]).includes(kind) && !(KINDS_WITHOUT_DETAILS as readonly string[]).includes(kind);
+  return !(typeof kind === "string" && (KINDS_WITHOUT_DETAILS as readonly string[]).includes(kind));
 }
 
-// No kind, or "no insurance": nothing else about insurance is kept (say, a
-// member id typed before switching to "no insurance"); an "other" payer's
-// name only with "other".
-function withoutInsuranceThatDoesNotApply<T extends { insuranceKind?: string | null; insurancePayer?: string | null; insurancePayerOther?: string }>(inquiry: T): T {
+type InsuranceAnswers = {
+  insuranceKind?: (typeof COVERAGE_KINDS)[number] | null;
+  insurancePayer?: string | null;
+  insurancePayerOther?: string;
+  insuranceMemberId?: string;
+  insurancePolicyHolder?: (typeof POLICY_HOLDER_ANSWERS)[number] | null;
+};
+
+// "No insurance": nothing else about insurance is kept (say, a member id
+// typed before switching to it). Details without a kind: kept, as "not
+// sure". An "other" payer's name only with "other".
+function withoutInsuranceThatDoesNotApply<T extends InsuranceAnswers>(inquiry: T): T {
   if (!hasInsuranceDetails(inquiry.insuranceKind)) {
     return { ...inquiry, insurancePayer: undefined, insurancePayerOther: undefined, insuranceMemberId: undefined, insurancePolicyHolder: undefined };
   }
-  return inquiry.insurancePayer === OTHER_PAYER ? inquiry : { ...inquiry, insurancePayerOther: undefined };
+  const anyDetail = Boolean(inquiry.insurancePayer || inquiry.insuranceMemberId || inquiry.insurancePolicyHolder);
+  const kind = inquiry.insuranceKind ?? (anyDetail ? "UNSURE" : inquiry.insuranceKind);
+  return { ...inquiry, insuranceKind: kind, insurancePayerOther: inquiry.insurancePayer === OTHER_PAYER ? inquiry.insurancePayerOther : undefined };
 }
 
 export type InquiryInput = z.input<typeof InquirySchema>;

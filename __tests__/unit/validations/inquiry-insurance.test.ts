@@ -27,11 +27,15 @@ describe("InquirySchema insurance answers", () => {
     expect(codesAt(validSelfInquiry({ insuranceKind: "MEDICAID", insuranceMemberId: "12<script>" }), "insuranceMemberId")).toEqual(["insuranceMemberId.invalid"]);
   });
 
-  it("drops every detail for 'no insurance' or no kind", () => {
-    for (const insuranceKind of ["NONE", undefined]) {
-      const parsed = parseOk(validSelfInquiry({ insuranceKind, insurancePayer: "AETNA", insuranceMemberId: "W1", insurancePolicyHolder: "NO" }));
-      expect([parsed.insurancePayer, parsed.insuranceMemberId, parsed.insurancePolicyHolder]).toEqual([undefined, undefined, undefined]);
-    }
+  it("drops every detail for 'no insurance'", () => {
+    const parsed = parseOk(validSelfInquiry({ insuranceKind: "NONE", insurancePayer: "AETNA", insuranceMemberId: "W1", insurancePolicyHolder: "NO" }));
+    expect([parsed.insuranceKind, parsed.insurancePayer, parsed.insuranceMemberId, parsed.insurancePolicyHolder]).toEqual(["NONE", undefined, undefined, undefined]);
+  });
+
+  it("keeps details given without a kind, as 'not sure'", () => {
+    const parsed = parseOk(validSelfInquiry({ insurancePayer: "AETNA", insuranceMemberId: "W1" }));
+    expect(parsed).toMatchObject({ insuranceKind: "UNSURE", insurancePayer: "AETNA", insuranceMemberId: "W1" });
+    expect(codesAt(validSelfInquiry({ insurancePayer: "OTHER" }), "insurancePayerOther")).toEqual(["insurancePayerOther.required"]);
   });
 
   it("refuses an unknown kind", () => {
