@@ -136,6 +136,7 @@ test.describe("the form in Spanish", () => {
     await expect(reviewAnswer(page, es.requesterGroup)).toContainText(es.requester.LOVED_ONE);
     await expect(consentCheckbox(page, "es"), "the consent given on the English page").toBeChecked();
 
+    await backTo(page, "insurance");
     await backTo(page, "more");
     await expect(page.getByRole("combobox", { name: es.heardAbout }), "how they heard of us").toHaveValue("FRIEND_OR_FAMILY");
     await expect(textbox(page, es.message)).toHaveValue(answers.message);
