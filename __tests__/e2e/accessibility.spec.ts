@@ -70,8 +70,10 @@ for (const locale of LOCALES) {
     await continueTo(page, locale, "more");
     await expectNoAxeViolations(page, `${text.formPath} step 4 (more)`);
     await fillMoreStep(page, locale, answers);
+    await continueTo(page, locale, "insurance");
+    await expectNoAxeViolations(page, `${text.formPath} step 5 (insurance)`);
     await continueTo(page, locale, "review");
-    await expectNoAxeViolations(page, `${text.formPath} step 5 (review)`);
+    await expectNoAxeViolations(page, `${text.formPath} step 6 (review)`);
     await agreeToContact(page, locale);
 
     await sendForm(page, locale);

@@ -81,10 +81,13 @@ test("the whole form can be completed with the keyboard alone, and focus is alwa
   await page.keyboard.type(answers.message);
   await tabTo(page, continueButton(page));
   await page.keyboard.press("Enter");
+  await expectStep(page, "en", "insurance");
+  await tabTo(page, continueButton(page));
+  await page.keyboard.press("Enter");
   await expectStep(page, "en", "review");
   await expectFocusVisible(page, "Enter");
 
-  // Step 5: "Change" goes back to the step, and Continue returns here.
+  // Step 6: "Change" goes back to the step, and Continue returns here.
   await tabTo(page, changeButton(page, "en", en.email));
   await page.keyboard.press("Enter");
   await expectStep(page, "en", "contact");
@@ -94,6 +97,9 @@ test("the whole form can be completed with the keyboard alone, and focus is alwa
   await page.keyboard.press("Enter");
   await expectStep(page, "en", "more");
   await expectFocusVisible(page, "Enter");
+  await tabTo(page, continueButton(page));
+  await page.keyboard.press("Enter");
+  await expectStep(page, "en", "insurance");
   await tabTo(page, continueButton(page));
   await page.keyboard.press("Enter");
   await expectStep(page, "en", "review");

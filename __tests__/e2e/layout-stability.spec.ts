@@ -87,7 +87,7 @@ test.describe("layout stability on a throttled phone (CLS < 0.05, worst of 3 loa
 
   test("form page, until the guided form has taken over", async ({ browser, baseURL }) => {
     await expectStableLayout(browser, `${baseURL}${TEXT.en.formPath}`, async (page) => {
-      // "Step 1 of 5" becomes visible when the guided form has hydrated,
+      // "Step 1 of 6" becomes visible when the guided form has hydrated,
       // the moment that used to move the page.
       await expect(progress(page, "en", 1)).toBeVisible({ timeout: 30_000 });
     });

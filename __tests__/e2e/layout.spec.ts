@@ -60,8 +60,9 @@ for (const locale of LOCALES) {
     await continueTo(page, locale, "more");
     await checkLayout(page, `${locale} step 4`);
     await fillMoreStep(page, locale, answers);
+    await continueTo(page, locale, "insurance");
     await continueTo(page, locale, "review");
-    await checkLayout(page, `${locale} step 5 (review)`);
+    await checkLayout(page, `${locale} step 6 (review)`);
     await agreeToContact(page, locale);
     await sendForm(page, locale);
     await expectConfirmation(page, locale);

@@ -58,6 +58,7 @@ test.describe("the form in Spanish", () => {
     await continueTo(page, "es", "more");
     await expect(page.getByRole("group", { name: es.languageGroup }).getByRole("radio", { name: "Español" }), "Spanish is the default here").toBeChecked();
     await fillMoreStep(page, "es", answers);
+    await continueTo(page, "es", "insurance");
     await continueTo(page, "es", "review");
     await expect(reviewAnswer(page, es.phone)).toContainText(answers.phone);
     await expect(page.getByRole("link", { name: es.privacyLink })).toHaveAttribute("href", es.privacyPath);
@@ -109,6 +110,7 @@ test.describe("the form in Spanish", () => {
     await continueTo(page, "es", "more");
     // Never chosen by the person, the call-back language follows the switch.
     await expect(page.getByRole("group", { name: es.languageGroup }).getByRole("radio", { name: "Español" })).toBeChecked();
+    await continueTo(page, "es", "insurance");
     await continueTo(page, "es", "review");
     await expect(reviewAnswer(page, es.requesterGroup)).toContainText(es.requester.SELF);
     await agreeToContact(page, "es");
@@ -130,10 +132,11 @@ test.describe("the form in Spanish", () => {
     await completeGuidedForm(page, { answers, requester: "LOVED_ONE" });
     await page.getByRole("link", { name: en.switchLanguage }).click();
     await expect(page).toHaveURL(/\/es\/request$/);
-    await expect(progress(page, "es", 5), "back on the review step").toBeVisible();
+    await expect(progress(page, "es", 6), "back on the review step").toBeVisible();
     await expect(reviewAnswer(page, es.requesterGroup)).toContainText(es.requester.LOVED_ONE);
     await expect(consentCheckbox(page, "es"), "the consent given on the English page").toBeChecked();
 
+    await backTo(page, "insurance");
     await backTo(page, "more");
     await expect(page.getByRole("combobox", { name: es.heardAbout }), "how they heard of us").toHaveValue("FRIEND_OR_FAMILY");
     await expect(textbox(page, es.message)).toHaveValue(answers.message);
@@ -149,7 +152,7 @@ test.describe("the form in Spanish", () => {
     await expect(page.getByRole("radio", { name: es.requester.LOVED_ONE }), "who it is for").toBeChecked();
 
     // And what is sent is what is shown.
-    for (const step of ["person", "contact", "more", "review"] as const) await continueTo(page, "es", step);
+    for (const step of ["person", "contact", "more", "insurance", "review"] as const) await continueTo(page, "es", step);
     await sendForm(page, "es");
     const code = await expectConfirmation(page, "es");
     expect((await findStoredInquiry(code))?.inquiry).toMatchObject({

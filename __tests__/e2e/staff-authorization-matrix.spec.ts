@@ -100,6 +100,7 @@ const STAFF_PAGES: Record<string, PageRule> = {
   },
   "/staff/reports": { access: "staff", content: "Report period", listsStaff: false },
   "/staff/inquiries/new": { access: "staff", content: "stored, encrypted and audited exactly like an inquiry from the web form", listsStaff: false },
+  "/staff/admin/settings/payers": { access: "admin", content: "The form always offers", listsStaff: false },
 };
 
 /**
@@ -151,6 +152,9 @@ const SERVER_ACTIONS: Record<string, ActionAccess> = {
   "app/staff/(signed-in)/inquiries/[id]/actions.ts#recordEhrConsentAction": "staff",
   "app/[locale]/request/submit-inquiry-action.ts#submitInquiryAction": "public-intake",
   "app/staff/(signed-in)/inquiries/new/actions.ts#enterInquiryAction": "staff",
+  "app/staff/(signed-in)/inquiries/[id]/actions.ts#saveCoverageAction": "staff",
+  "app/staff/(signed-in)/inquiries/[id]/actions.ts#recordVerificationAction": "staff",
+  "app/staff/(signed-in)/admin/settings/payers/actions.ts#payerAction": "admin",
 };
 
 /**
@@ -713,6 +717,28 @@ const ACTION_CHECKS: Record<string, () => Promise<void>> = {
     allowedArgs: adminForm({ command: "no-such-command" }),
   }),
   [`${SETTINGS_ACTIONS}#referralSourceAction`]: guarded(`${SETTINGS_ACTIONS}#referralSourceAction`, {
+    access: "admin",
+    refusal: ADMIN_REFUSAL,
+    args: adminForm({ command: "add", label: "Added by a refused caller" }),
+    allowedArgs: adminForm({ command: "no-such-command" }),
+  }),
+  // Issue 12: insurance and verification for staff, payers for admins.
+  [`${INQUIRY_ACTIONS}#saveCoverageAction`]: guarded(`${INQUIRY_ACTIONS}#saveCoverageAction`, {
+    access: "staff",
+    refusal: TRIAGE_REFUSAL,
+    args: onRecord({ rank: "SECONDARY", kind: "PRIVATE", payerCode: "AETNA", memberId: "REFUSED1" }),
+    // Invalid on purpose: past the access check, nothing stored.
+    allowedArgs: onRecord({ rank: "SECONDARY", kind: "PRIVATE", memberId: "not<valid>" }),
+    allowedResult: () => "Use only letters, digits, spaces and dashes in the member ID.",
+  }),
+  [`${INQUIRY_ACTIONS}#recordVerificationAction`]: guarded(`${INQUIRY_ACTIONS}#recordVerificationAction`, {
+    access: "staff",
+    refusal: TRIAGE_REFUSAL,
+    args: onRecord({ status: "VERIFIED_ACTIVE", reference: "REFUSED" }),
+    allowedArgs: onRecord({ status: "NOT_A_STATUS" }),
+    allowedResult: () => "Choose a verification status.",
+  }),
+  ["app/staff/(signed-in)/admin/settings/payers/actions.ts#payerAction"]: guarded("app/staff/(signed-in)/admin/settings/payers/actions.ts#payerAction", {
     access: "admin",
     refusal: ADMIN_REFUSAL,
     args: adminForm({ command: "add", label: "Added by a refused caller" }),

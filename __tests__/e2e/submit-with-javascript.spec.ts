@@ -76,6 +76,7 @@ async function referralRequest(page: Page, requester: Exclude<RequesterType, "SE
   await fillContactStep(page, "en", answers);
   await continueTo(page, "en", "more");
   await fillMoreStep(page, "en", answers);
+  await continueTo(page, "en", "insurance");
   await continueTo(page, "en", "review");
   await expect(reviewAnswer(page, en.referrerName)).toContainText(answers.referrerName);
   await expect(reviewAnswer(page, en.requesterGroup)).toContainText(en.requester[requester]);
@@ -112,6 +113,7 @@ test.describe("inquiry form with JavaScript", () => {
     await expectStep(page, "en", "contact");
     await expect(textbox(page, en.phone), "the answer is still there").toHaveValue(answers.phone);
     await continueTo(page, "en", "more");
+    await continueTo(page, "en", "insurance");
     await continueTo(page, "en", "review");
     await expect(consentCheckbox(page), "consent stays ticked after a change").toBeChecked();
     await sendForm(page);
@@ -202,10 +204,11 @@ test.describe("inquiry form with JavaScript", () => {
     await fillContactStep(page, "en", answers);
     await continueTo(page, "en", "more");
 
-    // Step 4 asks nothing that is required.
+    // Steps 4 and 5 ask nothing that is required.
+    await continueTo(page, "en", "insurance");
     await continueTo(page, "en", "review");
 
-    // Step 5: sending without consent (where focus goes then: the next test).
+    // Step 6: sending without consent (where focus goes then: the next test).
     await page.getByRole("button", { name: en.send }).click();
     await expect(summary.getByRole("listitem")).toHaveText([en.errors.consent]);
     await expect(consentCheckbox(page)).toHaveAccessibleDescription(/Please tick the box to let us contact you\./);
@@ -214,7 +217,7 @@ test.describe("inquiry form with JavaScript", () => {
 
     // Back, and forward again: nothing is lost on the way.
     await page.getByRole("button", { name: en.back, exact: true }).click();
-    await expectStep(page, "en", "more");
+    await expectStep(page, "en", "insurance");
     await continueTo(page, "en", "review");
     await sendForm(page);
     const code = await expectConfirmation(page);

@@ -8,7 +8,7 @@ import { e2eSettings } from "./support/settings";
 
 // The form is a plain HTML form posting to the server action: with JavaScript
 // off, every check, message and kept answer comes from the server's HTML, and
-// all five steps are sections of one page with one button at the end.
+// all six steps are sections of one page with one button at the end.
 test.use({ javaScriptEnabled: false });
 
 const en = TEXT.en;

@@ -13,6 +13,7 @@ import { ReviewSummary } from "@/components/inquiry-form/ReviewSummary";
 import { solveProofOfWork } from "@/components/inquiry-form/solve-proof-of-work";
 import { ConsentSection } from "@/components/inquiry-form/sections/ConsentSection";
 import { ContactSection } from "@/components/inquiry-form/sections/ContactSection";
+import { InsuranceSection } from "@/components/inquiry-form/sections/InsuranceSection";
 import { PersonSection } from "@/components/inquiry-form/sections/PersonSection";
 import { PreferencesSection } from "@/components/inquiry-form/sections/PreferencesSection";
 import { WhoSection } from "@/components/inquiry-form/sections/WhoSection";
@@ -24,15 +25,21 @@ import { ErrorSummary } from "@/components/ui/ErrorSummary";
 import type { Locale } from "@/lib/i18n/locales";
 import { InquirySchema, type InquiryField, type InquiryInput } from "@/lib/validations/inquiry";
 import { CONSENT_TEXT_VERSION } from "@/lib/validations/inquiry-options";
+import type { PayerOption } from "@/lib/validations/insurance-options";
 
-// `submit` is the page's server action (components never import from app/).
+// `submit` is the page's server action (components never import from app/);
+// `payers`: the active payer list, read per request (may be empty: then only
+// "other" is offered).
 type Props = {
   locale: Locale;
   formToken: string;
   clinic: ClinicContact;
   privacyHref: string;
   submit: (previous: InquiryFormState, form: FormData) => Promise<InquiryFormState>;
+  payers?: readonly PayerOption[];
 };
+
+const INSURANCE_FIELDS = ["insuranceKind", "insurancePayer", "insurancePayerOther", "insuranceMemberId", "insurancePolicyHolder"] as const;
 
 const noSubscription = () => () => {};
 
@@ -77,6 +84,14 @@ function GuidedForm(props: Props & { handoff: Handoff | undefined }) {
   const inCrisis = useWatch({ control: form.control, name: "inCrisis" });
   const { goTo, step: currentStep } = steps;
   const { locale } = props;
+  const payers = props.payers ?? [];
+  // Skipping the insurance step forgets whatever it held, so nothing the
+  // person chose not to give is sent.
+  const skipInsurance = useCallback(() => {
+    for (const field of INSURANCE_FIELDS) form.setValue(field, field === "insurancePayerOther" || field === "insuranceMemberId" ? "" : null);
+    form.clearErrors([...INSURANCE_FIELDS]);
+    goTo("review");
+  }, [form, goTo]);
 
   useEffect(() => {
     const onSwitch = () => {
@@ -219,8 +234,11 @@ function GuidedForm(props: Props & { handoff: Handoff | undefined }) {
           <FormStep {...stepProps("more")}>
             <PreferencesSection />
           </FormStep>
+          <FormStep {...stepProps("insurance")}>
+            <InsuranceSection payers={payers} guided={hydrated} onSkip={skipInsurance} />
+          </FormStep>
           <FormStep {...stepProps("review")}>
-            {hydrated ? <ReviewSummary onChange={goTo} /> : null}
+            {hydrated ? <ReviewSummary onChange={goTo} payers={payers} /> : null}
             <ConsentSection privacyHref={props.privacyHref} />
           </FormStep>
           <div className="form-actions">

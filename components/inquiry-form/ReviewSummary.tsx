@@ -5,11 +5,12 @@ import { useWatch } from "react-hook-form";
 import type { StepId } from "@/components/inquiry-form/steps";
 import type { InquiryInput } from "@/lib/validations/inquiry";
 import { isLocale, localeEntry } from "@/lib/i18n/locales";
+import { OTHER_PAYER, type PayerOption } from "@/lib/validations/insurance-options";
 
 type Row = { step: StepId; label: string; value: string };
 
 // The review step: every answer once more, each with a way back to change it.
-export function ReviewSummary({ onChange }: { onChange: (step: StepId) => void }) {
+export function ReviewSummary({ onChange, payers = [] }: { onChange: (step: StepId) => void; payers?: readonly PayerOption[] }) {
   const t = useTranslations("form");
   const v = useWatch<InquiryInput>() as Partial<InquiryInput>;
   const referral = v.requesterType === "LOVED_ONE" || v.requesterType === "PROFESSIONAL";
@@ -44,7 +45,31 @@ export function ReviewSummary({ onChange }: { onChange: (step: StepId) => void }
     { step: "more", label: t("preferredLanguage.label"), value: v.preferredLanguage && isLocale(v.preferredLanguage) ? localeEntry(v.preferredLanguage).nativeName : t("notAnswered") },
     { step: "more", label: t("heardAbout.label"), value: v.heardAbout ? t(`heardAbout.${v.heardAbout}`) : t("heardAbout.none") },
     { step: "more", label: t("message.label"), value: text(v.message) },
+    ...insuranceRows(),
   ];
+
+  // Only what will be kept: nothing beyond the kind for "no insurance".
+  function insuranceRows(): Row[] {
+    const details = Boolean(v.insurancePayer || (typeof v.insuranceMemberId === "string" && v.insuranceMemberId.trim()) || v.insurancePolicyHolder);
+    // Details without a kind are kept as "not sure" (see lib/validations/inquiry.ts).
+    const kind = v.insuranceKind ?? (details ? "UNSURE" : undefined);
+    const rows: Row[] = [{ step: "insurance", label: t("insuranceKind.label"), value: kind ? t(`insuranceKind.${kind}`) : t("notAnswered") }];
+    if (!kind || kind === "NONE") return rows;
+    const payer =
+      v.insurancePayer === OTHER_PAYER
+        ? text(v.insurancePayerOther)
+        : (payers.find((option) => option.code === v.insurancePayer)?.label ?? t("notAnswered"));
+    return [
+      ...rows,
+      { step: "insurance", label: t("insurancePayer.label"), value: payer },
+      { step: "insurance", label: t("insuranceMemberId.label"), value: text(v.insuranceMemberId) },
+      {
+        step: "insurance",
+        label: t("insurancePolicyHolder.label"),
+        value: v.insurancePolicyHolder ? t(`insurancePolicyHolder.${v.insurancePolicyHolder}`) : t("notAnswered"),
+      },
+    ];
+  }
   return (
     <>
       <p>{t("reviewIntro")}</p>

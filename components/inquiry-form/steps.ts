@@ -2,7 +2,7 @@ import type { InquiryField } from "@/lib/validations/inquiry";
 
 // The guided flow, one short screen at a time (with JavaScript; without it the
 // steps are sections of one page). Each step validates only its own fields.
-export const STEPS = ["who", "person", "contact", "more", "review"] as const;
+export const STEPS = ["who", "person", "contact", "more", "insurance", "review"] as const;
 export type StepId = (typeof STEPS)[number];
 
 export const STEP_FIELDS: Record<StepId, readonly InquiryField[]> = {
@@ -10,6 +10,8 @@ export const STEP_FIELDS: Record<StepId, readonly InquiryField[]> = {
   person: ["firstName", "referrerName", "referrerRelationship", "personAware"],
   contact: ["phone", "email", "preferredContactMethod", "bestTimes", "okToLeaveVoicemail", "okToText", "okToNameProgramme"],
   more: ["preferredLanguage", "heardAbout", "message"],
+  // Optional, and skippable as a whole (issue 12).
+  insurance: ["insuranceKind", "insurancePayer", "insurancePayerOther", "insuranceMemberId", "insurancePolicyHolder"],
   review: ["consent", "consentTextVersion"],
 };
 

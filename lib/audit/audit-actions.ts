@@ -22,6 +22,10 @@ export const INQUIRY_AUDIT_ACTIONS = [
   "inquiry.duplicate_dismissed",
   "inquiry.ehr_consent_recorded",
   "inquiry.fhir_exported",
+  // Issue 12: metadata names the coverage rank and which fields changed, never a value.
+  "inquiry.coverage_saved",
+  "inquiry.coverage_removed",
+  "inquiry.verification_updated",
 ] as const;
 
 // Administration of the triage: retention, legal holds, exports, settings,
@@ -40,6 +44,7 @@ export const ADMIN_AUDIT_ACTIONS = [
   "triage.closure.added",
   "triage.closure.removed",
   "triage.closure.holidays_added",
+  "triage.payer.saved",
   "webhook.created",
   "webhook.secret_rotated",
   "webhook.paused",

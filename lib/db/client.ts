@@ -18,6 +18,9 @@ const OMIT_CIPHERTEXT = {
     personAwareEnc: true,
     referringOrganisationEnc: true,
   },
+  // Issue 12: insurance details and verification notes.
+  inquiryCoverage: { payerOtherEnc: true, memberIdEnc: true, groupNumberEnc: true, subscriberNameEnc: true, subscriberDobEnc: true },
+  inquiryVerification: { referenceEnc: true, notesEnc: true },
 } as const;
 
 function createClient(url: string, poolMax: number) {

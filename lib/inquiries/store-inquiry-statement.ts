@@ -31,7 +31,10 @@ import "server-only";
 //                    first (read back by the caller); a reference-code
 //                    collision raises unique_violation and the caller draws
 //                    another code.
-//   8. consents, notification (and one webhook row per subscribed endpoint),
+//   8. coverage      the optional insurance answers ($37-$42, issue 12) as
+//                    the primary InquiryCoverage row, only when a kind was
+//                    given (ciphertext already, like the inquiry's columns).
+//   9. consents, notification (and one webhook row per subscribed endpoint),
 //      audit, trace, woken: one set per inserted row. The address hash and
 //      User-Agent go to "SubmissionTrace", not to the append-only audit row,
 //      so they can be purged once abuse control no longer needs them
@@ -92,6 +95,10 @@ WITH existing AS (
   INSERT INTO "ConsentRecord" ("inquiryId", "subject", "granted", "consentTextVersion")
   SELECT inserted."id", c."subject", c."granted", $28
   FROM inserted CROSS JOIN unnest($26::"ConsentSubject"[], $27::boolean[]) AS c("subject", "granted")
+), coverage AS (
+  INSERT INTO "InquiryCoverage" ("id", "inquiryId", "rank", "kind", "payerCode", "payerOtherEnc", "memberIdEnc", "policyHolder")
+  SELECT $37::uuid, inserted."id", 'PRIMARY', $38::"CoverageKind", $39, $40, $41, $42::boolean
+  FROM inserted WHERE $38::text IS NOT NULL
 ), notification AS (
   INSERT INTO "Notification" ("kind", "inquiryId") SELECT 'NEW_INQUIRY', inserted."id" FROM inserted
 ), webhooks AS (

@@ -2,6 +2,7 @@ import "server-only";
 import type { Pool } from "pg";
 import type { Db } from "@/lib/db/client";
 import { consentRecordsFor } from "@/lib/inquiries/consent-records";
+import { encryptCoverageAnswers, type SealedCoverageAnswers } from "@/lib/inquiries/encrypt-coverage-answers";
 import { encryptInquiryFields } from "@/lib/inquiries/encrypt-inquiry-fields";
 import { findInquiryByIdempotencyKey } from "@/lib/inquiries/find-inquiry-by-idempotency-key";
 import { generateReferenceCode } from "@/lib/inquiries/reference-code";
@@ -45,14 +46,15 @@ export async function storeInquiry(options: {
   solvedChallenge: { signature: string; expiresAt: Date } | null;
 }): Promise<StoreInquiryOutcome> {
   const sealed = encryptInquiryFields(options.inquiry);
+  const coverage = encryptCoverageAnswers(options.inquiry);
   for (let attempt = 1; ; attempt += 1) {
     let row: StoreInquiryRow | undefined;
     try {
       const result = await options.pool.query<StoreInquiryRow>({
         // Named: each pooled connection parses and plans it once.
-        name: "store-inquiry-v2",
+        name: "store-inquiry-v3",
         text: STORE_INQUIRY_SQL,
-        values: parameters(options, sealed, generateReferenceCode()),
+        values: parameters(options, sealed, coverage, generateReferenceCode()),
       });
       row = result.rows[0];
     } catch (error) {
@@ -89,7 +91,12 @@ async function outcomeOf(row: StoreInquiryRow, id: string, options: Parameters<t
   return { kind: "replayed", referenceCode: twin.referenceCode };
 }
 
-function parameters(options: Parameters<typeof storeInquiry>[0], sealed: ReturnType<typeof encryptInquiryFields>, referenceCode: string): unknown[] {
+function parameters(
+  options: Parameters<typeof storeInquiry>[0],
+  sealed: ReturnType<typeof encryptInquiryFields>,
+  coverage: SealedCoverageAnswers,
+  referenceCode: string,
+): unknown[] {
   const { inquiry, limits } = options;
   const consents = consentRecordsFor(inquiry);
   return [
@@ -129,6 +136,12 @@ function parameters(options: Parameters<typeof storeInquiry>[0], sealed: ReturnT
     options.solvedChallenge?.expiresAt ?? null,
     options.formToken.nonce,
     options.formToken.expiresAt,
+    coverage.id,
+    coverage.kind,
+    coverage.payerCode,
+    coverage.payerOtherEnc,
+    coverage.memberIdEnc,
+    coverage.policyHolder,
   ];
 }
 

@@ -5,6 +5,7 @@ import { getDb, getPool } from "@/lib/db/client";
 import { getEnv } from "@/lib/env";
 import { idempotencyKeyFor } from "@/lib/inquiries/idempotency-key";
 import { storeInquiry, type LoadFigures } from "@/lib/inquiries/store-inquiry";
+import { isPayerAccepted } from "@/lib/insurance/is-payer-accepted";
 import { logger } from "@/lib/logging/logger";
 import { countChallengeEvent, countRateLimitEvent, countRefusal, type RefusalReason } from "@/lib/security/abuse-metrics";
 import { challengeCostFor } from "@/lib/security/challenge-cost";
@@ -49,6 +50,9 @@ export async function submitInquiry(options: {
   if (!parsed.success) {
     const { fieldErrors, formErrors } = z.flattenError(parsed.error);
     return { ok: false, kind: "invalid", fieldErrors: fieldErrors as Record<string, string[]>, formErrors };
+  }
+  if (!(await isPayerAccepted({ db: getDb(), payerCode: parsed.data.insurancePayer }))) {
+    return { ok: false, kind: "invalid", fieldErrors: { insurancePayer: ["insurancePayer.unknown"] }, formErrors: [] };
   }
 
   const solved = await solvedChallengeFrom(options.envelope.challengeSolution);

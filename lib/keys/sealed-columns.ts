@@ -61,6 +61,12 @@ export const SEALED_COLUMNS: readonly SealedColumn[] = [
   ...(["url", "secret", "previousSecret"] as const).map(
     (column): SealedColumn => ({ table: "WebhookEndpoint", column: `${column}Enc`, idType: "uuid", format: fieldFormat((id) => `WebhookEndpoint.${column}:${id}`) }),
   ),
+  ...(["payerOther", "memberId", "groupNumber", "subscriberName", "subscriberDob"] as const).map(
+    (column): SealedColumn => ({ table: "InquiryCoverage", column: `${column}Enc`, idType: "uuid", format: fieldFormat((id) => `InquiryCoverage.${column}:${id}`) }),
+  ),
+  ...(["reference", "notes"] as const).map(
+    (column): SealedColumn => ({ table: "InquiryVerification", column: `${column}Enc`, idType: "uuid", format: fieldFormat((id) => `InquiryVerification.${column}:${id}`) }),
+  ),
   { table: "ConsentRecord", column: "recipientEnc", idType: "uuid", format: fieldFormat((id) => `ConsentRecord.recipient:${id}`) },
   { table: "StaffTwoFactor", column: "secret", idType: "text", format: betterAuthFormat },
   { table: "StaffTwoFactor", column: "backupCodes", idType: "text", format: betterAuthFormat },

@@ -22,6 +22,13 @@ export async function anonymiseInquiries(options: {
   const notes = await tx.inquiryNote.deleteMany({ where: { inquiryId: { in: inquiryIds } } });
   await tx.submissionTrace.deleteMany({ where: { inquiryId: { in: inquiryIds } } });
   await tx.adminReasonNote.deleteMany({ where: { inquiryId: { in: inquiryIds } } });
+  // Insurance (issue 12): the kind, payer and verification status stay for
+  // reports; member ids, subscriber details and verification notes go.
+  await tx.inquiryCoverage.updateMany({
+    where: { inquiryId: { in: inquiryIds } },
+    data: { payerOtherEnc: null, memberIdEnc: null, groupNumberEnc: null, subscriberNameEnc: null, subscriberDobEnc: null },
+  });
+  await tx.inquiryVerification.updateMany({ where: { inquiryId: { in: inquiryIds } }, data: { referenceEnc: null, notesEnc: null } });
   const updated = await tx.inquiry.updateMany({
     where: { id: { in: inquiryIds }, anonymisedAt: null },
     data: {

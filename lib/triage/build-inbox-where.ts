@@ -2,6 +2,7 @@ import "server-only";
 import type { Prisma } from "@/lib/db/generated/client";
 import { zonedDayStart } from "@/lib/triage/zoned-day-start";
 import { OPEN_STAGES, type InboxFilter } from "@/lib/validations/inbox-filter";
+import { verificationWhere } from "@/lib/insurance/verification-where";
 
 // The inbox's filters as a Prisma condition. Every condition is on a plain
 // operational column; the indexes that serve them are listed in
@@ -24,6 +25,7 @@ export function buildInboxWhere(options: { filter: Omit<InboxFilter, "after">; v
   if (filter.language) where.preferredLanguage = filter.language;
   if (filter.source) where.heardAbout = filter.source;
   if (filter.channel) where.channel = filter.channel;
+  if (filter.verification) where.AND = [verificationWhere(filter.verification)];
   if (filter.from || filter.to) {
     where.createdAt = {
       ...(filter.from ? { gte: zonedDayStart({ date: filter.from, timeZone }) } : {}),

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { OPEN_STAGES, PIPELINE_STAGES } from "@/lib/triage/pipeline-transitions";
 import { INQUIRY_CHANNELS, LANGUAGES } from "@/lib/validations/inquiry-options";
+import { VERIFICATION_STATUSES } from "@/lib/validations/insurance-options";
 
 // The inbox's filters and page cursor, read from the query string (a plain GET
 // form, so a view is a link that can be bookmarked and works without
@@ -47,6 +48,8 @@ export const InboxFilterSchema = z.object({
   channel: optional(z.enum(INQUIRY_CHANNELS)),
   from: optional(z.iso.date()),
   to: optional(z.iso.date()),
+  // Issue 12: "waiting" = insurance given, verification not done yet.
+  verification: optional(z.enum(["waiting", ...VERIFICATION_STATUSES])),
   after: optional(cursor),
 });
 
@@ -57,7 +60,7 @@ export type InboxFilter = z.infer<typeof InboxFilterSchema>;
 export function inboxQuery(filter: InboxFilter, options: { after?: InboxCursor } = {}): string {
   const params = new URLSearchParams();
   if (filter.stage !== "open") params.set("stage", filter.stage);
-  for (const key of ["urgency", "assignee", "language", "source", "channel", "from", "to"] as const) {
+  for (const key of ["urgency", "assignee", "language", "source", "channel", "from", "to", "verification"] as const) {
     const value = filter[key];
     if (value) params.set(key, value);
   }

@@ -12,6 +12,7 @@ import {
   STAFF_ENTRY_CHANNELS,
 } from "@/lib/validations/inquiry-options";
 import { instantFromWallTime } from "@/lib/triage/instant-from-wall-time";
+import { COVERAGE_KINDS, INSURANCE_LIMITS, KINDS_WITHOUT_DETAILS, OTHER_PAYER, PAYER_CODE, POLICY_HOLDER_ANSWERS } from "@/lib/validations/insurance-options";
 import { normalisePhoneNumber } from "@/lib/validations/phone-number";
 import { optionalText, requiredText } from "@/lib/validations/text-field";
 
@@ -35,6 +36,12 @@ const email = optionalText({ max: LIMITS.email, code: "email" }).pipe(
 
 const yesNo = z.boolean({ error: "choice.invalid" }).default(false);
 
+// Member ids are letters, digits, spaces and dashes on every US card.
+const memberId = optionalText({ max: INSURANCE_LIMITS.memberId, code: "insuranceMemberId" }).refine(
+  (v) => v === undefined || /^[A-Za-z0-9 -]+$/.test(v),
+  "insuranceMemberId.invalid",
+);
+
 const InquiryFields = z.strictObject({
   requesterType: z.enum(REQUESTER_TYPES, { error: "requesterType.required" }),
   inCrisis: yesNo,
@@ -57,6 +64,13 @@ const InquiryFields = z.strictObject({
   preferredLanguage: z.enum(LANGUAGES, { error: "preferredLanguage.required" }),
   message: optionalText({ max: LIMITS.message, code: "message", multiline: true }),
   heardAbout: z.enum(HEARD_ABOUT, { error: "heardAbout.invalid" }).nullish(),
+  // The optional insurance step (issue 12). The payer is checked here for its
+  // shape only; the server also checks it against the active payer list.
+  insuranceKind: z.enum(COVERAGE_KINDS, { error: "insuranceKind.invalid" }).nullish(),
+  insurancePayer: z.string({ error: "insurancePayer.invalid" }).regex(PAYER_CODE, "insurancePayer.invalid").nullish(),
+  insurancePayerOther: optionalText({ max: INSURANCE_LIMITS.payerOther, code: "insurancePayerOther" }),
+  insuranceMemberId: memberId,
+  insurancePolicyHolder: z.enum(POLICY_HOLDER_ANSWERS, { error: "insurancePolicyHolder.invalid" }).nullish(),
   consent: z.literal(true, { error: "consent.required" }),
   consentTextVersion: z.literal(CONSENT_TEXT_VERSION, { error: "consentTextVersion.outdated" }),
 });
@@ -72,7 +86,17 @@ const ANY_OBJECT = {
 
 type CrossFieldInput = Pick<
   z.output<typeof InquiryFields>,
-  "requesterType" | "referrerName" | "referrerRelationship" | "personAware" | "phone" | "email" | "preferredContactMethod" | "okToText"
+  | "requesterType"
+  | "referrerName"
+  | "referrerRelationship"
+  | "personAware"
+  | "phone"
+  | "email"
+  | "preferredContactMethod"
+  | "okToText"
+  | "insuranceKind"
+  | "insurancePayer"
+  | "insurancePayerOther"
 >;
 
 function crossFieldRules(inquiry: CrossFieldInput, ctx: z.RefinementCtx) {
@@ -96,12 +120,43 @@ function crossFieldRules(inquiry: CrossFieldInput, ctx: z.RefinementCtx) {
     flag("phone", "preferredContactMethod.needsPhone");
   }
   if (inquiry.preferredContactMethod === "TEXT" && !inquiry.okToText) flag("okToText", "okToText.requiredForText");
+  if (inquiry.insurancePayer === OTHER_PAYER && !inquiry.insurancePayerOther && hasInsuranceDetails(inquiry.insuranceKind)) {
+    flag("insurancePayerOther", "insurancePayerOther.required");
+  }
 }
 
 // Answers about a referrer are dropped when people ask for themselves (say,
-// after switching back from "someone I care about"): we keep only what applies.
-function keepOnlyWhatApplies<T extends { requesterType: string }>(inquiry: T): T {
-  return inquiry.requesterType === "SELF" ? { ...inquiry, referrerName: undefined, referrerRelationship: undefined, personAware: undefined } : inquiry;
+// after switching back from "someone I care about"), and insurance details
+// that do not apply: we keep only what applies.
+function keepOnlyWhatApplies<T extends { requesterType: string } & InsuranceAnswers>(inquiry: T): T {
+  const forThemselves = inquiry.requesterType === "SELF" ? { ...inquiry, referrerName: undefined, referrerRelationship: undefined, personAware: undefined } : inquiry;
+  return withoutInsuranceThatDoesNotApply(forThemselves);
+}
+
+// Details count unless the person said "no insurance"; with no kind chosen
+// they still count (the kind is then recorded as "not sure").
+function hasInsuranceDetails(kind: unknown): boolean {
+  return !(typeof kind === "string" && (KINDS_WITHOUT_DETAILS as readonly string[]).includes(kind));
+}
+
+type InsuranceAnswers = {
+  insuranceKind?: (typeof COVERAGE_KINDS)[number] | null;
+  insurancePayer?: string | null;
+  insurancePayerOther?: string;
+  insuranceMemberId?: string;
+  insurancePolicyHolder?: (typeof POLICY_HOLDER_ANSWERS)[number] | null;
+};
+
+// "No insurance": nothing else about insurance is kept (say, a member id
+// typed before switching to it). Details without a kind: kept, as "not
+// sure". An "other" payer's name only with "other".
+function withoutInsuranceThatDoesNotApply<T extends InsuranceAnswers>(inquiry: T): T {
+  if (!hasInsuranceDetails(inquiry.insuranceKind)) {
+    return { ...inquiry, insurancePayer: undefined, insurancePayerOther: undefined, insuranceMemberId: undefined, insurancePolicyHolder: undefined };
+  }
+  const anyDetail = Boolean(inquiry.insurancePayer || inquiry.insuranceMemberId || inquiry.insurancePolicyHolder);
+  const kind = inquiry.insuranceKind ?? (anyDetail ? "UNSURE" : inquiry.insuranceKind);
+  return { ...inquiry, insuranceKind: kind, insurancePayerOther: inquiry.insurancePayer === OTHER_PAYER ? inquiry.insurancePayerOther : undefined };
 }
 
 export const InquirySchema = InquiryFields.superRefine(crossFieldRules, ANY_OBJECT).transform(keepOnlyWhatApplies);

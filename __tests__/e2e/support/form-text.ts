@@ -11,8 +11,8 @@ export type Locale = "en" | "es";
 export const LOCALES: readonly Locale[] = ["en", "es"];
 
 export type RequesterType = "SELF" | "LOVED_ONE" | "PROFESSIONAL";
-export type StepId = "who" | "person" | "contact" | "more" | "review";
-export const STEP_IDS: readonly StepId[] = ["who", "person", "contact", "more", "review"];
+export type StepId = "who" | "person" | "contact" | "more" | "insurance" | "review";
+export const STEP_IDS: readonly StepId[] = ["who", "person", "contact", "more", "insurance", "review"];
 
 export type FormText = {
   landingPath: string;
@@ -79,8 +79,8 @@ export const TEXT: Record<Locale, FormText> = {
     landingHeading: "Request a confidential call back",
     privacyHeading: "Privacy notice",
     formHeading: "Your request",
-    progress: (step) => `Step ${step} of 5`,
-    steps: { who: "Who is this for?", person: "About the person", contact: "How we can reach you", more: "A few more things", review: "Check and send" },
+    progress: (step) => `Step ${step} of 6`,
+    steps: { who: "Who is this for?", person: "About the person", contact: "How we can reach you", more: "A few more things", insurance: "Insurance (optional)", review: "Check and send" },
     continue: "Continue",
     back: "Back",
     send: "Send my request",
@@ -134,12 +134,13 @@ export const TEXT: Record<Locale, FormText> = {
     landingHeading: "Pida una llamada confidencial",
     privacyHeading: "Aviso de privacidad",
     formHeading: "Su solicitud",
-    progress: (step) => `Paso ${step} de 5`,
+    progress: (step) => `Paso ${step} de 6`,
     steps: {
       who: "¿Para quién es?",
       person: "Sobre la persona",
       contact: "Cómo podemos comunicarnos con usted",
       more: "Unas preguntas más",
+      insurance: "Seguro médico (opcional)",
       review: "Revisar y enviar",
     },
     continue: "Continuar",

@@ -3,7 +3,7 @@ import type { Answers } from "./answers";
 import { literally, STEP_IDS, TEXT, type Locale, type RequesterType, type StepId } from "./form-text";
 
 // Drives the public inquiry form the way a person does: by labels and roles,
-// in either language. With JavaScript the form is a guided flow of five steps;
+// in either language. With JavaScript the form is a guided flow of six steps;
 // without it, one page with every question (see submit-without-javascript.spec.ts).
 
 const MIN_FILL_MS = 1_100; // FORM_MIN_FILL_SECONDS is 1 (global-setup.ts), plus a margin.
@@ -18,7 +18,7 @@ export function progress(page: Page, locale: Locale, step: number): Locator {
 }
 
 /**
- * Only the hydrated form shows "Step 1 of 5" (without JavaScript every step is
+ * Only the hydrated form shows "Step 1 of 6" (without JavaScript every step is
  * on one page); once it does, clicks are handled by react-hook-form.
  */
 export async function waitForEnhancedForm(page: Page, locale: Locale = "en"): Promise<void> {
@@ -128,6 +128,8 @@ export async function completeGuidedForm(page: Page, request: GuidedRequest): Pr
   await fillContactStep(page, locale, answers);
   await continueTo(page, locale, "more");
   await fillMoreStep(page, locale, answers);
+  // The insurance step is optional (issue 12): left unanswered here.
+  await continueTo(page, locale, "insurance");
   await continueTo(page, locale, "review");
   await agreeToContact(page, locale);
 }

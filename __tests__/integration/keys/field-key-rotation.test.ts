@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import { symmetricDecrypt, symmetricEncrypt } from "better-auth/crypto";
 import { Client } from "pg";
 import { deriveAuthSecret } from "@/lib/auth/auth-secret";
-import { encryptField } from "@/lib/crypto/field-encryption";
+import { decryptField, encryptField } from "@/lib/crypto/field-encryption";
 import { assertKeysOpenData } from "@/lib/keys/assert-keys-open-data";
 import { storedSecretConfig } from "@/lib/keys/better-auth-secrets";
 import { rotateFieldKeys } from "@/lib/keys/rotate-field-keys";
@@ -67,6 +67,7 @@ it("refuses a key with the right id but other material, and another lookup key",
 
 it("rotates k1 to k2 (resuming after a crash), retires k1, and the check then needs k2 only", async () => {
   const inquiries = await writeSealedInquiries(sql, { keyring: keyringOf(k1), lookupKey, count: 12 });
+  const insurance = await writeSealedInsurance(inquiries[0]?.id ?? "");
   const signingA = deriveAuthSecret(appSecretA);
   // A TOTP seed as Better Auth stored it before this change: bare hex under the APP_SECRET-derived secret.
   await sql.query(`INSERT INTO "StaffUser" ("id", "name", "email") VALUES ('u1', 'Staff', 'staff@clinic.example')`);
@@ -111,6 +112,13 @@ it("rotates k1 to k2 (resuming after a crash), retires k1, and the check then ne
     "WebhookEndpoint.secretEnc": 0,
     "WebhookEndpoint.previousSecretEnc": 0,
     "ConsentRecord.recipientEnc": 0,
+    "InquiryCoverage.payerOtherEnc": 1,
+    "InquiryCoverage.memberIdEnc": 1,
+    "InquiryCoverage.groupNumberEnc": 1,
+    "InquiryCoverage.subscriberNameEnc": 1,
+    "InquiryCoverage.subscriberDobEnc": 1,
+    "InquiryVerification.referenceEnc": 1,
+    "InquiryVerification.notesEnc": 1,
     "StaffTwoFactor.secret": 1,
     "StaffTwoFactor.backupCodes": 1,
   });
@@ -120,6 +128,7 @@ it("rotates k1 to k2 (resuming after a crash), retires k1, and the check then ne
   await expect(assertKeysOpenData({ sql, keyring: keyringOf(k2), lookupKey })).resolves.toBeUndefined();
   await openAll(sql, keyringOf(k2), inquiries);
   await expect(openAll(sql, keyringOf(k1), inquiries)).rejects.toThrow();
+  await openInsurance(keyringOf(k2), insurance);
   // The seed now opens without APP_SECRET: under a different signing secret, with k2 only.
   const { rows: seeds } = await sql.query<{ secret: string; backupCodes: string }>(`SELECT "secret", "backupCodes" FROM "StaffTwoFactor"`);
   const otherSigning = deriveAuthSecret(randomBytes(32).toString("base64"));
@@ -171,3 +180,36 @@ it("leaves alone a value the app rewrote between the rotation's read and its wri
   const { rows } = await sql.query<{ phoneEnc: string }>(`SELECT "phoneEnc" FROM "Inquiry" WHERE "id" = $1`, [inquiry.id]);
   expect(rows[0]?.phoneEnc).toBe(appValue);
 });
+
+// Issue 12: one coverage and one verification with every sealed field set, under k1.
+async function writeSealedInsurance(inquiryId: string): Promise<Record<string, { id: string; value: string }>> {
+  const keyring = keyringOf(k1);
+  const coverageId = "00000000-0000-4000-8000-00000000c0c0";
+  const verificationId = "00000000-0000-4000-8000-00000000a1a1";
+  const values: Record<string, { id: string; value: string }> = {};
+  const seal = (table: string, field: string, id: string) => {
+    const value = `${field}-secret`;
+    values[`${table}.${field}`] = { id, value };
+    return encryptField({ keyring, plaintext: value, context: `${table}.${field}:${id}` });
+  };
+  await sql.query(
+    `INSERT INTO "InquiryCoverage" ("id", "inquiryId", "rank", "kind", "payerOtherEnc", "memberIdEnc", "groupNumberEnc", "subscriberNameEnc", "subscriberDobEnc")
+     VALUES ($1, $2, 'PRIMARY', 'PRIVATE', $3, $4, $5, $6, $7)`,
+    [coverageId, inquiryId, ...["payerOther", "memberId", "groupNumber", "subscriberName", "subscriberDob"].map((field) => seal("InquiryCoverage", field, coverageId))],
+  );
+  await sql.query(`INSERT INTO "InquiryVerification" ("id", "inquiryId", "referenceEnc", "notesEnc") VALUES ($1, $2, $3, $4)`, [
+    verificationId,
+    inquiryId,
+    seal("InquiryVerification", "reference", verificationId),
+    seal("InquiryVerification", "notes", verificationId),
+  ]);
+  return values;
+}
+
+async function openInsurance(keyring: ReturnType<typeof keyringOf>, values: Record<string, { id: string; value: string }>): Promise<void> {
+  for (const [key, { id, value }] of Object.entries(values)) {
+    const [table = "", field = ""] = key.split(".");
+    const { rows } = await sql.query<{ v: string }>(`SELECT "${field}Enc" AS v FROM "${table}" WHERE "id" = $1`, [id]);
+    expect(decryptField({ keyring, ciphertext: rows[0]?.v ?? "", context: `${table}.${field}:${id}` })).toBe(value);
+  }
+}

@@ -5,6 +5,7 @@ import { InquiryForm } from "@/components/inquiry-form/InquiryForm";
 import { SiteHeader } from "@/components/site/SiteHeader";
 import { clinicDetails } from "@/lib/clinic/clinic-details";
 import { alternatesFor } from "@/lib/i18n/alternates";
+import { listActivePayers } from "@/lib/insurance/list-active-payers";
 import { isLocale, localePath, type Locale } from "@/lib/i18n/locales";
 import { issueFormToken } from "@/lib/security/form-token";
 import { appSecret } from "@/lib/security/secrets";
@@ -26,6 +27,7 @@ export default async function RequestPage({ params }: Props) {
   // and idempotency), so this page must never be cached or prerendered.
   await connection();
   const clinic = clinicDetails(locale);
+  const payers = await listActivePayers();
   return (
     <>
       <SiteHeader locale={locale} path="/request" />
@@ -36,6 +38,7 @@ export default async function RequestPage({ params }: Props) {
           clinic={{ phone: clinic.phoneDisplay, phoneHref: clinic.phoneHref, hours: clinic.hours }}
           privacyHref={localePath(locale, "/privacy")}
           submit={submitInquiryAction}
+          payers={payers}
         />
       </main>
     </>

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import type { StaffContext } from "@/lib/auth/require-staff";
+import type { InquiryInsurance } from "@/lib/insurance/read-inquiry-insurance";
 import type { InquiryDetail } from "@/lib/triage/get-inquiry-detail";
 import { isDecisionDue } from "@/lib/triage/is-decision-due";
 import { isClosedStage } from "@/lib/triage/pipeline-transitions";
@@ -14,6 +15,7 @@ import { attemptButtons, attemptRows, duplicateRows, stageChoices } from "./deta
 import { DiscreetContactPanel } from "./DiscreetContactPanel";
 import { DuplicatePanel } from "./DuplicatePanel";
 import { EhrHandoffPanel } from "./EhrHandoffPanel";
+import { InsurancePanel } from "./InsurancePanel";
 import { formatClinicTime } from "./format-clinic-time";
 import { NotesPanel } from "./NotesPanel";
 import { outreachChannels } from "./outreach-channels";
@@ -24,7 +26,13 @@ import { TimelinePanel } from "./TimelinePanel";
 
 // The inquiry detail page's layout. Order matters: how the person may be
 // contacted comes before any way of contacting them.
-export function InquiryDetailView(props: { detail: InquiryDetail; staff: StaffContext; settings: TriageSettingsValues; clock: ResponseClock }) {
+export function InquiryDetailView(props: {
+  detail: InquiryDetail;
+  staff: StaffContext;
+  settings: TriageSettingsValues;
+  clock: ResponseClock;
+  insurance?: InquiryInsurance;
+}) {
   const { detail, settings } = props;
   const { record } = detail;
   const zone = settings.timeZone;
@@ -91,6 +99,7 @@ export function InquiryDetailView(props: { detail: InquiryDetail; staff: StaffCo
         />
       ) : null}
       <AnswersPanel record={record} referralSourceLabel={detail.referralSourceLabel} />
+      {props.insurance ? <InsurancePanel inquiryId={record.id} insurance={props.insurance} timeZone={zone} readOnly={anonymised} /> : null}
       {anonymised ? null : <EhrHandoffPanel {...ehrHandoff(detail)} />}
       <NotesPanel inquiryId={record.id} notes={detail.notes} timeZone={zone} canWrite={!anonymised} />
       <TimelinePanel timeline={detail.timeline} timeZone={zone} />

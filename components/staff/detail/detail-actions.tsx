@@ -19,6 +19,8 @@ export type DetailActions = {
   editNote: StaffFormAction;
   resolveDuplicate: StaffFormAction;
   recordEhrConsent: StaffFormAction;
+  saveCoverage: StaffFormAction;
+  recordVerification: StaffFormAction;
 };
 
 const DetailActionsContext = createContext<DetailActions | null>(null);

@@ -3,6 +3,7 @@ import { LANGUAGE_LABELS } from "@/components/staff/detail/answer-labels";
 import { CHANNEL_LABELS } from "@/lib/triage/inquiry-channel-labels";
 import type { InboxOptions } from "@/lib/triage/load-inbox-options";
 import type { InboxFilter } from "@/lib/validations/inbox-filter";
+import { VERIFICATION_FILTER_CHOICES } from "@/components/staff/inbox/verification-filter-choices";
 
 // A plain GET form: every view of the inbox is a link, and filtering works
 // without JavaScript. Nothing personal can be typed here (search is separate
@@ -38,6 +39,7 @@ export function InboxFilters({ filter, options }: { filter: InboxFilter; options
       {select({ id: "language", label: "Language", value: filter.language, choices: [["", "Any"], ...Object.entries(LANGUAGE_LABELS)] })}
       {select({ id: "source", label: "Heard about us from", value: filter.source, choices: [["", "Any"], ...options.sources.map((s): [string, string] => [s.code, s.label])] })}
       {select({ id: "channel", label: "Arrived by", value: filter.channel, choices: [["", "Any"], ...Object.entries(CHANNEL_LABELS)] })}
+      {select({ id: "verification", label: "Benefits verification", value: filter.verification, choices: VERIFICATION_FILTER_CHOICES })}
       <div className="field">
         <label htmlFor="filter-from">Received from</label>
         <input id="filter-from" name="from" type="date" defaultValue={filter.from ?? ""} />

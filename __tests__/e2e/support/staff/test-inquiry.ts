@@ -84,6 +84,7 @@ export async function stateDigest(inquiryId: string): Promise<string> {
          ${rows("TriageSettings")}, ${rows("PipelineStage")}, ${rows("ExitReason")}, ${rows("ReferralSource")}, ${rows("ClosureDay")},
          ${rows("StaffProfile")}, ${rows("StaffInvitation")}, ${rows("StaffAccessLink")},
          ${rows("ConsentRecord", `WHERE t."inquiryId" = $1`)},
+         ${rows("InquiryCoverage", `WHERE t."inquiryId" = $1`)}, ${rows("InquiryVerification", `WHERE t."inquiryId" = $1`)}, ${rows("Payer")},
          -- What admins set, not the delivery bookkeeping the outbox worker keeps updating.
          (SELECT string_agg(concat_ws(',', id, name, "urlOrigin", format, events, "secretEnc"), '|' ORDER BY id) FROM "WebhookEndpoint"),
          (SELECT string_agg(coalesce(password, ''), '|' ORDER BY id) FROM "StaffAccount"),

@@ -47,7 +47,11 @@ export default async function InboxPage({ searchParams }: Props) {
     <>
       <h1>Inbox</h1>
       <p>
-        <Link href="/staff/inquiries/due">Call-backs due now</Link> · <Link href="/staff/inquiries/new">Enter a phone, walk-in or referral inquiry</Link>
+        <Link href="/staff/inquiries/due">Call-backs due now</Link>
+        {" · "}
+        <Link href="/staff/inquiries?verification=waiting">Waiting for benefits verification</Link>
+        {" · "}
+        <Link href="/staff/inquiries/new">Enter a phone, walk-in or referral inquiry</Link>
       </p>
       <InboxSearch labels={labels} searchAction={searchInboxAction} />
       <section aria-labelledby="inbox-list-heading">

@@ -11,6 +11,7 @@ import { formatMinutes } from "@/lib/triage/format-minutes";
 import { formatShare } from "@/lib/triage/reports/format-share";
 import { measureConversion, type ConversionRow } from "@/lib/triage/reports/measure-conversion";
 import { measureFirstContact } from "@/lib/triage/reports/measure-first-contact";
+import { measureTimeToVerified } from "@/lib/triage/reports/measure-time-to-verified";
 import { resolveReportRange } from "@/lib/triage/reports/report-range";
 import { getTriageSettings } from "@/lib/triage/triage-settings";
 import { ReportRangeSchema } from "@/lib/validations/report-range";
@@ -41,7 +42,7 @@ export default async function ReportsPage({ searchParams }: Props) {
   const settings = await getTriageSettings();
   const range = resolveReportRange({ input: ReportRangeSchema.parse(await searchParams), timeZone: settings.timeZone });
   const db = getDb();
-  const [weeks, firstContact, funnel, bySource, byLanguage, stages, sources, byChannel] = await Promise.all([
+  const [weeks, firstContact, funnel, bySource, byLanguage, stages, sources, byChannel, toVerified] = await Promise.all([
     countInquiriesPerWeek(range),
     measureFirstContact({ range, settings }),
     countFunnel(range),
@@ -50,6 +51,7 @@ export default async function ReportsPage({ searchParams }: Props) {
     db.pipelineStage.findMany({ orderBy: { position: "asc" } }),
     db.referralSource.findMany({ select: { code: true, label: true } }),
     countByChannel(range),
+    measureTimeToVerified(range),
   ]);
   const stageLabel = new Map(stages.map((stage) => [stage.stage, stage.label]));
   const sourceLabel = new Map(sources.map((source) => [source.code, source.label]));
@@ -123,6 +125,25 @@ export default async function ReportsPage({ searchParams }: Props) {
           {firstContact.contacted} contacted. Not counted in the share: {firstContact.undecided} still inside the target or closed before it ran out
           without contact. Never contacted and past the target counts as missed.
         </p>
+      </section>
+
+      <section aria-labelledby="verified-heading">
+        <h2 id="verified-heading">Time to benefits verified</h2>
+        <p>From arrival to the verification-of-benefits result (active, inactive, needs authorisation or self-pay), in wall-clock time.</p>
+        <ul className="report-stats">
+          <li>
+            <p className="stat">{formatMinutes(toVerified.medianMinutes)}</p>
+            median
+          </li>
+          <li>
+            <p className="stat">{formatMinutes(toVerified.p90Minutes)}</p>
+            90th percentile
+          </li>
+          <li>
+            <p className="stat">{toVerified.verified}</p>
+            verified ({toVerified.waiting} with insurance still waiting)
+          </li>
+        </ul>
       </section>
 
       <section aria-labelledby="funnel-heading">

@@ -147,6 +147,13 @@ export default async function SettingsPage() {
         </ul>
       </section>
 
+      <section aria-labelledby="payers-heading">
+        <h2 id="payers-heading">Payers</h2>
+        <p>
+          <Link href="/staff/admin/settings/payers">Edit the insurance companies offered on the request form</Link>
+        </p>
+      </section>
+
       <section aria-labelledby="languages-heading">
         <h2 id="languages-heading">Languages staff speak</h2>
         <p>Automatic assignment gives an inquiry only to a coordinator who speaks its preferred language.</p>

@@ -3,6 +3,8 @@
 import { type ActionState } from "@/lib/actions/action-state";
 import { runStaffAction } from "@/lib/actions/run-staff-action";
 import { recordEhrDisclosureConsent } from "@/lib/fhir/record-ehr-disclosure-consent";
+import { recordVerification } from "@/lib/insurance/record-verification";
+import { saveCoverage } from "@/lib/insurance/save-coverage";
 import { addInquiryNote } from "@/lib/triage/add-inquiry-note";
 import { assignInquiry } from "@/lib/triage/assign-inquiry";
 import { changeInquiryStage } from "@/lib/triage/change-inquiry-stage";
@@ -21,6 +23,7 @@ import {
   StageChangeSchema,
 } from "@/lib/validations/triage-commands";
 import { EhrDisclosureConsentSchema } from "@/lib/validations/ehr-disclosure-consent";
+import { CoverageEntrySchema, VerificationEntrySchema } from "@/lib/validations/insurance-entry";
 import { followUpInstant } from "./follow-up-instant";
 
 // One action per form of the inquiry detail page. Each re-checks the session
@@ -138,6 +141,32 @@ export async function recordEhrConsentAction(_previous: ActionState, form: FormD
       const granted = input.decision === "grant";
       await recordEhrDisclosureConsent({ actor: staff, inquiryId: input.inquiryId, granted, recipient: input.recipient, includeReferrer: input.includeReferrer });
       return done(granted ? "Consent to disclose recorded." : "Withdrawal recorded: the record can no longer be handed off.");
+    },
+  });
+}
+
+// Issue 12: insurance and the verification of benefits (coordinators and admins).
+export async function saveCoverageAction(_previous: ActionState, form: FormData): Promise<ActionState> {
+  return runStaffAction({
+    input: Object.fromEntries(form),
+    revalidate: onRecord,
+    schema: CoverageEntrySchema,
+    work: async (staff, entry) => {
+      const { outcome } = await saveCoverage({ actor: staff, entry });
+      const which = entry.rank === "PRIMARY" ? "Primary" : "Secondary";
+      return done(outcome === "removed" ? `${which} coverage removed.` : outcome === "unchanged" ? "Nothing to save." : `${which} coverage saved.`);
+    },
+  });
+}
+
+export async function recordVerificationAction(_previous: ActionState, form: FormData): Promise<ActionState> {
+  return runStaffAction({
+    input: Object.fromEntries(form),
+    revalidate: onRecord,
+    schema: VerificationEntrySchema,
+    work: async (staff, entry) => {
+      await recordVerification({ actor: staff, entry });
+      return done("Verification saved.");
     },
   });
 }

@@ -4,6 +4,7 @@ import { DetailActionsProvider, type DetailActions } from "@/components/staff/de
 import { InquiryDetailView } from "@/components/staff/detail/InquiryDetailView";
 import { requireStaffPage } from "@/lib/auth/require-staff";
 import { listClosedDates } from "@/lib/triage/closures/list-closed-dates";
+import { readInquiryInsurance } from "@/lib/insurance/read-inquiry-insurance";
 import { getInquiryDetail, type InquiryDetail } from "@/lib/triage/get-inquiry-detail";
 import { responseClock } from "@/lib/triage/response-clock";
 import { InquiryNotFoundError, StaffNotActiveError } from "@/lib/triage/triage-errors";
@@ -18,7 +19,9 @@ import {
   editNoteAction,
   logAttemptAction,
   recordEhrConsentAction,
+  recordVerificationAction,
   resolveDuplicateAction,
+  saveCoverageAction,
 } from "./actions";
 
 // Handed to the panels (components never import from app/).
@@ -32,6 +35,8 @@ const ACTIONS: DetailActions = {
   editNote: editNoteAction,
   resolveDuplicate: resolveDuplicateAction,
   recordEhrConsent: recordEhrConsentAction,
+  saveCoverage: saveCoverageAction,
+  recordVerification: recordVerificationAction,
 };
 
 // Neutral, like every page title: no reference code, nothing about the person.
@@ -54,6 +59,8 @@ export default async function InquiryDetailPage({ params }: Props) {
     if (error instanceof StaffNotActiveError) redirect("/staff/sign-in");
     throw error;
   }
+  // After the audited read above, which covers the insurance too.
+  const insurance = await readInquiryInsurance({ inquiryId: detail.record.id });
   const clock = responseClock({
     receivedAt: detail.record.createdAt,
     firstContactAt: detail.record.firstContactAt,
@@ -68,4 +75,5 @@ export default async function InquiryDetailPage({ params }: Props) {
       <InquiryDetailView detail={detail} staff={staff} settings={settings} clock={clock} />
     </DetailActionsProvider>
   );
+  return <InquiryDetailView detail={detail} staff={staff} settings={settings} clock={clock} insurance={insurance} />;
 }
