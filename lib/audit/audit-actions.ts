@@ -36,6 +36,7 @@ export const ADMIN_AUDIT_ACTIONS = [
   "triage.exit_reason.saved",
   "triage.referral_source.saved",
   "staff.languages.updated",
+  "clinic.details.updated",
   "webhook.created",
   "webhook.secret_rotated",
   "webhook.paused",

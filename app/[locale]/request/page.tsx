@@ -3,7 +3,7 @@ import { setRequestLocale } from "next-intl/server";
 import { connection } from "next/server";
 import { InquiryForm } from "@/components/inquiry-form/InquiryForm";
 import { SiteHeader } from "@/components/site/SiteHeader";
-import { clinicDetails } from "@/lib/clinic/clinic-details";
+import { loadClinicDetails } from "@/lib/clinic/load-clinic-details";
 import { alternatesFor } from "@/lib/i18n/alternates";
 import { isLocale, localePath, type Locale } from "@/lib/i18n/locales";
 import { issueFormToken } from "@/lib/security/form-token";
@@ -25,7 +25,7 @@ export default async function RequestPage({ params }: Props) {
   // Rendered per request: every form carries its own token (fill-time check
   // and idempotency), so this page must never be cached or prerendered.
   await connection();
-  const clinic = clinicDetails(locale);
+  const clinic = await loadClinicDetails(locale);
   return (
     <>
       <SiteHeader locale={locale} path="/request" />
