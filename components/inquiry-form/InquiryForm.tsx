@@ -23,15 +23,18 @@ import { CrisisBlock } from "@/components/ui/CrisisBlock";
 import { ErrorSummary } from "@/components/ui/ErrorSummary";
 import type { Locale } from "@/lib/i18n/locales";
 import { InquirySchema, type InquiryField, type InquiryInput } from "@/lib/validations/inquiry";
-import { CONSENT_TEXT_VERSION } from "@/lib/validations/inquiry-options";
+import { CONSENT_TEXT_VERSION, type ReferralSourceOption } from "@/lib/validations/inquiry-options";
 
 // `submit` is the page's server action (components never import from app/).
+// `referralSources`: the "how did you hear about us" choices, worded for `locale`
+// by the page (admins add sources, so they are read per request).
 type Props = {
   locale: Locale;
   formToken: string;
   clinic: ClinicContact;
   privacyHref: string;
   submit: (previous: InquiryFormState, form: FormData) => Promise<InquiryFormState>;
+  referralSources: readonly ReferralSourceOption[];
 };
 
 const noSubscription = () => () => {};
@@ -217,10 +220,10 @@ function GuidedForm(props: Props & { handoff: Handoff | undefined }) {
             <ContactSection />
           </FormStep>
           <FormStep {...stepProps("more")}>
-            <PreferencesSection />
+            <PreferencesSection referralSources={props.referralSources} />
           </FormStep>
           <FormStep {...stepProps("review")}>
-            {hydrated ? <ReviewSummary onChange={goTo} /> : null}
+            {hydrated ? <ReviewSummary onChange={goTo} referralSources={props.referralSources} /> : null}
             <ConsentSection privacyHref={props.privacyHref} />
           </FormStep>
           <div className="form-actions">

@@ -4,11 +4,12 @@ import { useTranslations } from "next-intl";
 import { useWatch } from "react-hook-form";
 import type { StepId } from "@/components/inquiry-form/steps";
 import type { InquiryInput } from "@/lib/validations/inquiry";
+import type { ReferralSourceOption } from "@/lib/validations/inquiry-options";
 
 type Row = { step: StepId; label: string; value: string };
 
 // The review step: every answer once more, each with a way back to change it.
-export function ReviewSummary({ onChange }: { onChange: (step: StepId) => void }) {
+export function ReviewSummary({ onChange, referralSources }: { onChange: (step: StepId) => void; referralSources: readonly ReferralSourceOption[] }) {
   const t = useTranslations("form");
   const v = useWatch<InquiryInput>() as Partial<InquiryInput>;
   const referral = v.requesterType === "LOVED_ONE" || v.requesterType === "PROFESSIONAL";
@@ -41,7 +42,7 @@ export function ReviewSummary({ onChange }: { onChange: (step: StepId) => void }
     { step: "contact", label: t("okToText.label"), value: yesNo(v.okToText) },
     { step: "contact", label: t("okToNameProgramme.label"), value: yesNo(v.okToNameProgramme) },
     { step: "more", label: t("preferredLanguage.label"), value: v.preferredLanguage ? t(`preferredLanguage.${v.preferredLanguage}`) : t("notAnswered") },
-    { step: "more", label: t("heardAbout.label"), value: v.heardAbout ? t(`heardAbout.${v.heardAbout}`) : t("heardAbout.none") },
+    { step: "more", label: t("heardAbout.label"), value: v.heardAbout ? (referralSources.find((source) => source.code === v.heardAbout)?.label ?? v.heardAbout) : t("heardAbout.none") },
     { step: "more", label: t("message.label"), value: text(v.message) },
   ];
   return (

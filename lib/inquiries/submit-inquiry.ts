@@ -4,6 +4,7 @@ import { hashForLookup } from "@/lib/crypto/lookup-hash";
 import { getDb, getPool } from "@/lib/db/client";
 import { getEnv } from "@/lib/env";
 import { idempotencyKeyFor } from "@/lib/inquiries/idempotency-key";
+import { isActiveReferralSource } from "@/lib/inquiries/referral-source-options";
 import { storeInquiry, type LoadFigures } from "@/lib/inquiries/store-inquiry";
 import { logger } from "@/lib/logging/logger";
 import { countChallengeEvent, countRateLimitEvent, countRefusal, type RefusalReason } from "@/lib/security/abuse-metrics";
@@ -49,6 +50,10 @@ export async function submitInquiry(options: {
   if (!parsed.success) {
     const { fieldErrors, formErrors } = z.flattenError(parsed.error);
     return { ok: false, kind: "invalid", fieldErrors: fieldErrors as Record<string, string[]>, formErrors };
+  }
+  // Admins add and retire sources, so the schema checks only the code's shape.
+  if (parsed.data.heardAbout && !(await isActiveReferralSource(parsed.data.heardAbout))) {
+    return { ok: false, kind: "invalid", fieldErrors: { heardAbout: ["heardAbout.invalid"] }, formErrors: [] };
   }
 
   const solved = await solvedChallengeFrom(options.envelope.challengeSolution);

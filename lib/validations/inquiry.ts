@@ -3,10 +3,10 @@ import {
   BEST_TIMES,
   CONSENT_TEXT_VERSION,
   CONTACT_METHODS,
-  HEARD_ABOUT,
   LANGUAGES,
   LIMITS,
   PERSON_AWARE_ANSWERS,
+  REFERRAL_SOURCE_CODE,
   REQUESTER_TYPES,
 } from "@/lib/validations/inquiry-options";
 import { normalisePhoneNumber } from "@/lib/validations/phone-number";
@@ -53,7 +53,8 @@ const InquiryFields = z.strictObject({
   okToNameProgramme: yesNo,
   preferredLanguage: z.enum(LANGUAGES, { error: "preferredLanguage.required" }),
   message: optionalText({ max: LIMITS.message, code: "message", multiline: true }),
-  heardAbout: z.enum(HEARD_ABOUT, { error: "heardAbout.invalid" }).nullish(),
+  // The shape only: submitInquiry checks the code is an active source.
+  heardAbout: z.string({ error: "heardAbout.invalid" }).regex(REFERRAL_SOURCE_CODE, "heardAbout.invalid").nullish(),
   consent: z.literal(true, { error: "consent.required" }),
   consentTextVersion: z.literal(CONSENT_TEXT_VERSION, { error: "consentTextVersion.outdated" }),
 });

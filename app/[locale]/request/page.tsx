@@ -4,6 +4,7 @@ import { connection } from "next/server";
 import { InquiryForm } from "@/components/inquiry-form/InquiryForm";
 import { SiteHeader } from "@/components/site/SiteHeader";
 import { loadClinicDetails } from "@/lib/clinic/load-clinic-details";
+import { loadReferralSourceOptions } from "@/lib/inquiries/referral-source-options";
 import { alternatesFor } from "@/lib/i18n/alternates";
 import { isLocale, localePath, type Locale } from "@/lib/i18n/locales";
 import { issueFormToken } from "@/lib/security/form-token";
@@ -25,7 +26,7 @@ export default async function RequestPage({ params }: Props) {
   // Rendered per request: every form carries its own token (fill-time check
   // and idempotency), so this page must never be cached or prerendered.
   await connection();
-  const clinic = await loadClinicDetails(locale);
+  const [clinic, referralSources] = await Promise.all([loadClinicDetails(locale), loadReferralSourceOptions(locale)]);
   return (
     <>
       <SiteHeader locale={locale} path="/request" />
@@ -36,6 +37,7 @@ export default async function RequestPage({ params }: Props) {
           clinic={{ phone: clinic.phoneDisplay, phoneHref: clinic.phoneHref, hours: clinic.hours }}
           privacyHref={localePath(locale, "/privacy")}
           submit={submitInquiryAction}
+          referralSources={referralSources}
         />
       </main>
     </>
