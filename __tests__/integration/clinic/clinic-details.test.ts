@@ -1,6 +1,6 @@
 import { Client } from "pg";
 import { SEED_CLINIC_VALUES } from "@/lib/clinic/clinic-details";
-import { lastKnownClinicDetails, loadClinicDetails } from "@/lib/clinic/load-clinic-details";
+import { loadClinicDetails } from "@/lib/clinic/load-clinic-details";
 import { saveClinicDetails } from "@/lib/clinic/save-clinic-details";
 import { disconnectDb } from "@/lib/db/client";
 import { LOCALES } from "@/lib/i18n/locales";
@@ -8,7 +8,6 @@ import type { TriageActor } from "@/lib/triage/triage-actor";
 import { StaffNotActiveError } from "@/lib/triage/triage-errors";
 import { ClinicDetailsSchema, clinicDetailsFromFormData, clinicFieldErrors, clinicFormValues, type ClinicDetailsValues } from "@/lib/validations/clinic-details";
 import { setAppEnvironment } from "@/__tests__/support/app-environment";
-import { postInquiry } from "@/__tests__/support/inquiry-api";
 import { createStaffMember } from "@/__tests__/support/triage-admin-fixtures";
 import { onTestDatabaseTeardown, provideTestDatabase } from "@/__tests__/support/test-database";
 import { validInquiry } from "@/__tests__/support/valid-inquiry";
