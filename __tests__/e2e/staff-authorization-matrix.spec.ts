@@ -83,6 +83,7 @@ const STAFF_PAGES: Record<string, PageRule> = {
   "/staff/admin/export": { access: "admin", content: "Each export is recorded in the audit log with your reason", listsStaff: true },
   "/staff/admin/notifications": { access: "admin", content: "could not be delivered after every retry", listsStaff: false },
   "/staff/admin/settings": { access: "admin", content: "Rename the stages and choose the order", listsStaff: true },
+  "/staff/admin/settings/clinic": { access: "admin", content: "only seeds a new installation", listsStaff: false },
   "/staff/admin/retention": { access: "admin", content: "An inquiry on legal hold is kept whole", listsStaff: false },
   "/staff/admin/webhooks": { access: "admin", content: "Tell other systems (your own, Slack", listsStaff: false },
   "/staff/admin/embed": { access: "admin", content: "Paste one of these where the button should appear", listsStaff: false },
@@ -139,6 +140,7 @@ const SERVER_ACTIONS: Record<string, ActionAccess> = {
   "app/staff/(signed-in)/admin/settings/actions.ts#exitReasonAction": "admin",
   "app/staff/(signed-in)/admin/settings/actions.ts#referralSourceAction": "admin",
   "app/staff/(signed-in)/admin/settings/actions.ts#staffLanguagesAction": "admin",
+  "app/staff/(signed-in)/admin/settings/clinic/actions.ts#saveClinicDetailsAction": "admin",
   "app/staff/(signed-in)/admin/retention/actions.ts#legalHoldAction": "admin",
   "app/staff/(signed-in)/admin/retention/actions.ts#deletionAction": "admin",
   "app/staff/(signed-in)/admin/webhooks/actions.ts#createWebhookAction": "admin",
@@ -571,6 +573,7 @@ const ADMIN_REFUSAL = "Only administrators can do that.";
 const INQUIRY_ACTIONS = "app/staff/(signed-in)/inquiries/[id]/actions.ts";
 const SETTINGS_ACTIONS = "app/staff/(signed-in)/admin/settings/actions.ts";
 const RETENTION_ACTIONS = "app/staff/(signed-in)/admin/retention/actions.ts";
+const CLINIC_ACTION = "app/staff/(signed-in)/admin/settings/clinic/actions.ts#saveClinicDetailsAction";
 const WEBHOOK_ACTIONS = "app/staff/(signed-in)/admin/webhooks/actions.ts";
 const ACCOUNT_ACTIONS = "app/staff/(signed-in)/account/actions.ts";
 const CONFIRM_ACTION = "app/staff/(signed-in)/confirm/actions.ts#confirmIdentityAction";
@@ -717,6 +720,15 @@ const ACTION_CHECKS: Record<string, () => Promise<void>> = {
     args: async () => adminForm({ userId: personas.coordinator.account?.id ?? "", languages: "es" })(),
     allowedArgs: adminForm({ userId: "not a user id!" }),
     allowedResult: () => "Unknown staff member.",
+  }),
+  // Issue 12. The digest covers ClinicDetails.
+  [`${CLINIC_ACTION}`]: guarded(CLINIC_ACTION, {
+    access: "admin",
+    refusal: ADMIN_REFUSAL,
+    args: adminForm({ name: "Renamed by a refused caller", phone: "+1-555-0111", phoneDisplay: "(555) 555-0111", email: "refused@example.org", address: "1 Refused Road" }),
+    // The admin's attempt is invalid on purpose: the clinic's details stay as they are.
+    allowedArgs: adminForm({ phone: "call us" }),
+    allowedResult: () => "in international format",
   }),
   [`${RETENTION_ACTIONS}#legalHoldAction`]: guarded(`${RETENTION_ACTIONS}#legalHoldAction`, {
     access: "admin",
