@@ -3,6 +3,8 @@ import content from "@/lib/clinic/clinic.json";
 
 // Everything clinic-specific lives in clinic.json, so another clinic deploys
 // this app by editing that one file. Checked at start-up like the environment.
+// Admins may later change the public details in Settings (ClinicDetails row);
+// this file then seeds them and is the fallback while the database is down.
 const Localised = <T extends z.ZodType>(value: T) => z.strictObject({ en: value, es: value });
 
 const ClinicContentSchema = z.strictObject({
