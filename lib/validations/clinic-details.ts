@@ -52,10 +52,14 @@ export const ClinicDetailsSchema = z.strictObject({
 export type ClinicDetailsValues = z.infer<typeof ClinicDetailsSchema>;
 export type LocalisedClinicDetails = z.infer<typeof LocalisedDetailsSchema>;
 
-// The settings form's field name for a value: "phone", "hours-es".
+// The settings form's field name for a value: "phone", "localised.es.hours"
+// (the schema's path, so a refusal's field errors are keyed by field name).
 export function clinicFieldName(field: string, locale?: Locale): string {
-  return locale ? `${field}-${locale}` : field;
+  return locale ? `localised.${locale}.${field}` : field;
 }
+
+// For fieldErrorsOf: a per-language value is named by three path segments.
+export const clinicFieldDepth = (first: PropertyKey): number => (first === "localised" ? 3 : 1);
 
 export const CLINIC_FIELDS = ["name", "phone", "phoneDisplay", "email", "address"] as const;
 export const CLINIC_LOCALISED_FIELDS = ["hours", "programmeName", "programmeSummary"] as const;
@@ -72,17 +76,6 @@ export function clinicDetailsFromFormData(form: FormData): Record<string, unknow
       LOCALES.map((locale) => [locale, Object.fromEntries(CLINIC_LOCALISED_FIELDS.map((field) => [field, value(clinicFieldName(field, locale))]))]),
     ),
   };
-}
-
-// Zod issues keyed by the form's field names: "localised.es.hours" → "hours-es".
-export function clinicFieldErrors(error: z.ZodError): Record<string, string> {
-  const errors: Record<string, string> = {};
-  for (const issue of error.issues) {
-    const [first, locale, field] = issue.path.map(String);
-    const key = first === "localised" && locale && field ? clinicFieldName(field, locale as Locale) : (first ?? "form");
-    errors[key] ??= issue.message;
-  }
-  return errors;
 }
 
 // Values by the form's field names, from stored details or from a refused

@@ -1,4 +1,5 @@
 import { Client } from "pg";
+import { fieldErrorsOf } from "@/lib/actions/action-state";
 import { SEED_CLINIC_VALUES } from "@/lib/clinic/clinic-details";
 import { loadClinicDetails } from "@/lib/clinic/load-clinic-details";
 import { saveClinicDetails } from "@/lib/clinic/save-clinic-details";
@@ -6,7 +7,7 @@ import { disconnectDb } from "@/lib/db/client";
 import { LOCALES } from "@/lib/i18n/locales";
 import type { TriageActor } from "@/lib/triage/triage-actor";
 import { StaffNotActiveError } from "@/lib/triage/triage-errors";
-import { ClinicDetailsSchema, clinicDetailsFromFormData, clinicFieldErrors, clinicFormValues, type ClinicDetailsValues } from "@/lib/validations/clinic-details";
+import { ClinicDetailsSchema, clinicDetailsFromFormData, clinicFieldDepth, clinicFormValues, type ClinicDetailsValues } from "@/lib/validations/clinic-details";
 import { setAppEnvironment } from "@/__tests__/support/app-environment";
 import { createStaffMember } from "@/__tests__/support/triage-admin-fixtures";
 import { onTestDatabaseTeardown, provideTestDatabase } from "@/__tests__/support/test-database";
@@ -63,11 +64,11 @@ describe("clinic details", () => {
 
   it("refuses a bad phone and an empty name field by field, and nothing changes", async () => {
     const result = ClinicDetailsSchema.safeParse(
-      clinicDetailsFromFormData(formData({ phone: "call us", name: " \u200b ", "programmeSummary-es": "\n\n", email: "intake@" })),
+      clinicDetailsFromFormData(formData({ phone: "call us", name: " \u200b ", "localised.es.programmeSummary": "\n\n", email: "intake@" })),
     );
     expect(result.success).toBe(false);
-    const errors = clinicFieldErrors(result.error!);
-    expect(Object.keys(errors).sort()).toEqual(["email", "name", "phone", "programmeSummary-es"]);
+    const errors = fieldErrorsOf(result.error!, clinicFieldDepth);
+    expect(Object.keys(errors).sort()).toEqual(["email", "localised.es.programmeSummary", "name", "phone"]);
     expect(errors.phone).toMatch(/international format/);
     expect(errors.name).toMatch(/clinic's name/);
     expect(await storedRows()).toBe(0);
@@ -79,8 +80,8 @@ describe("clinic details", () => {
     const values = parse({
       phone: "+1-555-0199",
       phoneDisplay: "(555) 555-0199",
-      "programmeSummary-en": "A new first paragraph.\n\n  A second   one.  ",
-      "programmeSummary-es": "Un párrafo nuevo.",
+      "localised.en.programmeSummary": "A new first paragraph.\n\n  A second   one.  ",
+      "localised.es.programmeSummary": "Un párrafo nuevo.",
     });
     await expect(saveClinicDetails({ admin: coordinator, values })).rejects.toBeInstanceOf(StaffNotActiveError);
     expect(await storedRows()).toBe(0);

@@ -1,6 +1,7 @@
+import { fieldErrorsOf } from "@/lib/actions/action-state";
 import { SEED_CLINIC_VALUES, clinicDetailsFrom } from "@/lib/clinic/clinic-details";
 import { LOCALES } from "@/lib/i18n/locales";
-import { ClinicDetailsSchema, clinicDetailsFromFormData, clinicFieldErrors, clinicFormValues } from "@/lib/validations/clinic-details";
+import { ClinicDetailsSchema, clinicDetailsFromFormData, clinicFieldDepth, clinicFormValues } from "@/lib/validations/clinic-details";
 
 function form(changes: Record<string, string>): FormData {
   const data = new FormData();
@@ -16,7 +17,7 @@ describe("ClinicDetailsSchema", () => {
   });
 
   it("splits the description into paragraphs at empty lines and tidies spaces", () => {
-    const parsed = ClinicDetailsSchema.parse(clinicDetailsFromFormData(form({ "programmeSummary-en": "  One\nline.\r\n\r\n \n Two   words. \n\n\n" })));
+    const parsed = ClinicDetailsSchema.parse(clinicDetailsFromFormData(form({ "localised.en.programmeSummary": "  One\nline.\r\n\r\n \n Two   words. \n\n\n" })));
     expect(parsed.localised.en.programmeSummary).toEqual(["One line.", "Two words."]);
   });
 
@@ -26,13 +27,13 @@ describe("ClinicDetailsSchema", () => {
     ["phoneDisplay", "555", "phoneDisplay"],
     ["email", "not an email", "email"],
     ["name", "\u200b\u2060", "name"],
-    ["hours-es", "   ", "hours-es"],
-    ["programmeName-en", "x".repeat(101), "programmeName-en"],
-    ["programmeSummary-es", "\n \n", "programmeSummary-es"],
+    ["localised.es.hours", "   ", "localised.es.hours"],
+    ["localised.en.programmeName", "x".repeat(101), "localised.en.programmeName"],
+    ["localised.es.programmeSummary", "\n \n", "localised.es.programmeSummary"],
   ])("refuses %s = %j with an error on that field only", (field, value, key) => {
     const result = ClinicDetailsSchema.safeParse(clinicDetailsFromFormData(form({ [field]: value })));
     expect(result.success).toBe(false);
-    expect(Object.keys(clinicFieldErrors(result.error!))).toEqual([key]);
+    expect(Object.keys(fieldErrorsOf(result.error!, clinicFieldDepth))).toEqual([key]);
   });
 });
 

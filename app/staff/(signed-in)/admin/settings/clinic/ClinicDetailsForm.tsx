@@ -2,7 +2,6 @@
 
 import { useActionState } from "react";
 import { saveClinicDetailsAction } from "@/app/staff/(signed-in)/admin/settings/clinic/actions";
-import type { SettingsFormState } from "@/app/staff/(signed-in)/admin/settings/form-state";
 import type { Locale } from "@/lib/i18n/locales";
 import { clinicFieldName, clinicFormValues, type ClinicDetailsValues } from "@/lib/validations/clinic-details";
 
@@ -35,9 +34,10 @@ function localisedFields(locale: Locale, language: string): Field[] {
 // JavaScript; a refused form keeps what was typed and lists every problem at
 // the top, each linked to its field.
 export function ClinicDetailsForm({ initial, languages }: { initial: ClinicDetailsValues; languages: { locale: Locale; name: string }[] }) {
-  const [state, action, pending] = useActionState<SettingsFormState, FormData>(saveClinicDetailsAction, {});
-  const values = clinicFormValues(state.values ?? initial);
-  const errors = state.fieldErrors ?? {};
+  const [state, action, pending] = useActionState(saveClinicDetailsAction, null);
+  // What was typed, refused or saved (React resets the form after its action).
+  const values = clinicFormValues(state?.values ?? initial);
+  const errors = state && !state.ok ? state.fieldErrors : {};
   const summary = Object.entries(errors);
 
   const input = (field: Field) => {
@@ -97,7 +97,7 @@ export function ClinicDetailsForm({ initial, languages }: { initial: ClinicDetai
       <button className="button-primary button-inline" type="submit" disabled={pending}>
         {pending ? "Saving…" : "Save clinic details"}
       </button>
-      <p role="status">{state.ok ?? state.formError ?? ""}</p>
+      <p role="status">{state ? (state.ok ? state.message : (state.formError ?? "")) : ""}</p>
     </form>
   );
 }

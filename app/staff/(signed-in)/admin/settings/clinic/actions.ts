@@ -1,26 +1,28 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
-import type { SettingsFormState } from "@/app/staff/(signed-in)/admin/settings/form-state";
-import { requireStaffAction, StaffAccessDeniedError } from "@/lib/auth/require-staff";
+import { type ActionState } from "@/lib/actions/action-state";
+import { runStaffAction } from "@/lib/actions/run-staff-action";
 import { saveClinicDetails } from "@/lib/clinic/save-clinic-details";
-import { StaffNotActiveError } from "@/lib/triage/triage-errors";
-import { ClinicDetailsSchema, clinicDetailsFromFormData, clinicFieldErrors } from "@/lib/validations/clinic-details";
+import { ClinicDetailsSchema, clinicDetailsFromFormData, clinicFieldDepth } from "@/lib/validations/clinic-details";
 
-// Re-checks the admin role itself (and saveClinicDetails once more, in its
-// transaction); the page's check is not enough. A refused form keeps what
-// was typed and names every field that needs attention.
-export async function saveClinicDetailsAction(_previous: SettingsFormState, form: FormData): Promise<SettingsFormState> {
+// The clinic details form keeps what was typed, refused or saved.
+export type ClinicDetailsState = ActionState<{ values?: Record<string, unknown> }>;
+
+// Re-checks the admin role itself (runStaffAction), and saveClinicDetails
+// once more in its transaction; the page's check is not enough. A refused
+// form names every field that needs attention.
+export async function saveClinicDetailsAction(_previous: ClinicDetailsState, form: FormData): Promise<ClinicDetailsState> {
   const raw = clinicDetailsFromFormData(form);
-  try {
-    const admin = await requireStaffAction({ role: "admin" });
-    const parsed = ClinicDetailsSchema.safeParse(raw);
-    if (!parsed.success) return { fieldErrors: clinicFieldErrors(parsed.error), values: raw };
-    const { changed } = await saveClinicDetails({ admin, values: parsed.data });
-    revalidatePath("/staff/admin/settings/clinic");
-    return { ok: changed.length === 0 ? "No changes." : "Clinic details saved. Public pages show them now.", values: raw };
-  } catch (error) {
-    if (error instanceof StaffAccessDeniedError || error instanceof StaffNotActiveError) return { formError: "Only administrators can do that." };
-    throw error;
-  }
+  return runStaffAction({
+    access: "admin",
+    input: raw,
+    schema: ClinicDetailsSchema,
+    keep: raw,
+    fieldDepth: clinicFieldDepth,
+    revalidate: "/staff/admin/settings/clinic",
+    work: async (admin, values) => {
+      const { changed } = await saveClinicDetails({ admin, values });
+      return { ok: true, message: changed.length === 0 ? "No changes." : "Clinic details saved. Public pages show them now.", values: raw };
+    },
+  });
 }
