@@ -85,6 +85,7 @@ const STAFF_PAGES: Record<string, PageRule> = {
   "/staff/admin/notifications": { access: "admin", content: "could not be delivered after every retry", listsStaff: false },
   "/staff/admin/settings": { access: "admin", content: "Rename the stages and choose the order", listsStaff: true },
   "/staff/admin/settings/closures": { access: "admin", content: "Public holidays", listsStaff: false },
+  "/staff/admin/settings/clinic": { access: "admin", content: "only seeds a new installation", listsStaff: false },
   "/staff/admin/retention": { access: "admin", content: "An inquiry on legal hold is kept whole", listsStaff: false },
   "/staff/admin/webhooks": { access: "admin", content: "Tell other systems (your own, Slack", listsStaff: false },
   "/staff/admin/embed": { access: "admin", content: "Paste one of these where the button should appear", listsStaff: false },
@@ -145,6 +146,7 @@ const SERVER_ACTIONS: Record<string, ActionAccess> = {
   "app/staff/(signed-in)/admin/settings/actions.ts#staffLanguagesAction": "admin",
   "app/staff/(signed-in)/admin/settings/closures/actions.ts#closureDayAction": "admin",
   "app/staff/(signed-in)/admin/settings/closures/actions.ts#addHolidaysAction": "admin",
+  "app/staff/(signed-in)/admin/settings/clinic/actions.ts#saveClinicDetailsAction": "admin",
   "app/staff/(signed-in)/admin/retention/actions.ts#legalHoldAction": "admin",
   "app/staff/(signed-in)/admin/retention/actions.ts#deletionAction": "admin",
   "app/staff/(signed-in)/admin/webhooks/actions.ts#createWebhookAction": "admin",
@@ -582,6 +584,7 @@ const INQUIRY_ACTIONS = "app/staff/(signed-in)/inquiries/[id]/actions.ts";
 const SETTINGS_ACTIONS = "app/staff/(signed-in)/admin/settings/actions.ts";
 const RETENTION_ACTIONS = "app/staff/(signed-in)/admin/retention/actions.ts";
 const CLOSURE_ACTIONS = "app/staff/(signed-in)/admin/settings/closures/actions.ts";
+const CLINIC_ACTION = "app/staff/(signed-in)/admin/settings/clinic/actions.ts#saveClinicDetailsAction";
 const WEBHOOK_ACTIONS = "app/staff/(signed-in)/admin/webhooks/actions.ts";
 const ACCOUNT_ACTIONS = "app/staff/(signed-in)/account/actions.ts";
 const CONFIRM_ACTION = "app/staff/(signed-in)/confirm/actions.ts#confirmIdentityAction";
@@ -764,6 +767,15 @@ const ACTION_CHECKS: Record<string, () => Promise<void>> = {
     args: adminForm({ country: "US", state: "NY", dates: "2027-01-01" }),
     allowedArgs: adminForm({ country: "US", state: "NY", dates: "2027-01-05" }),
     allowedResult: () => "Those are not all public holidays of that country and region.",
+  }),
+  // Issue 12. The digest covers ClinicDetails.
+  [`${CLINIC_ACTION}`]: guarded(CLINIC_ACTION, {
+    access: "admin",
+    refusal: ADMIN_REFUSAL,
+    args: adminForm({ name: "Renamed by a refused caller", phone: "+1-555-0111", phoneDisplay: "(555) 555-0111", email: "refused@example.org", address: "1 Refused Road" }),
+    // The admin's attempt is invalid on purpose: the clinic's details stay as they are.
+    allowedArgs: adminForm({ phone: "call us" }),
+    allowedResult: () => "in international format",
   }),
   [`${RETENTION_ACTIONS}#legalHoldAction`]: guarded(`${RETENTION_ACTIONS}#legalHoldAction`, {
     access: "admin",

@@ -2,7 +2,10 @@ import type { Metadata, Viewport } from "next";
 import { notFound } from "next/navigation";
 import { NextIntlClientProvider } from "next-intl";
 import { getTranslations, setRequestLocale } from "next-intl/server";
+import { connection } from "next/server";
+import { ClinicContactProvider } from "@/components/site/ClinicContact";
 import { clinicContent } from "@/lib/clinic/clinic-content";
+import { loadClinicDetails } from "@/lib/clinic/load-clinic-details";
 import { getEnv } from "@/lib/env";
 import { isLocale } from "@/lib/i18n/locales";
 import { clientMessagesFor } from "@/lib/i18n/messages";
@@ -30,7 +33,9 @@ export default async function LocaleLayout({ children, params }: Props) {
   const { locale } = await params;
   if (!isLocale(locale)) notFound();
   setRequestLocale(locale);
-  const t = await getTranslations({ locale, namespace: "chrome" });
+  // Rendered per request: the clinic details an admin saves show at once.
+  await connection();
+  const [t, clinic] = await Promise.all([getTranslations({ locale, namespace: "chrome" }), loadClinicDetails(locale)]);
   return (
     <html lang={locale}>
       <body>
@@ -38,7 +43,7 @@ export default async function LocaleLayout({ children, params }: Props) {
           {t("skipToContent")}
         </a>
         <NextIntlClientProvider locale={locale} messages={clientMessagesFor(locale)}>
-          {children}
+          <ClinicContactProvider contact={{ phoneDisplay: clinic.phoneDisplay, phoneHref: clinic.phoneHref, hours: clinic.hours }}>{children}</ClinicContactProvider>
         </NextIntlClientProvider>
       </body>
     </html>

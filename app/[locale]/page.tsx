@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { SiteHeader } from "@/components/site/SiteHeader";
 import { CrisisBlock } from "@/components/ui/CrisisBlock";
-import { clinicDetails } from "@/lib/clinic/clinic-details";
+import { loadClinicDetails } from "@/lib/clinic/load-clinic-details";
 import { alternatesFor } from "@/lib/i18n/alternates";
 import { isLocale, localePath, type Locale } from "@/lib/i18n/locales";
 
@@ -21,7 +21,7 @@ export default async function LandingPage({ params }: Props) {
   const locale = (await params).locale as Locale;
   setRequestLocale(locale);
   const t = await getTranslations({ locale, namespace: "landing" });
-  const clinic = clinicDetails(locale);
+  const clinic = await loadClinicDetails(locale);
   const requestPath = localePath(locale, "/request");
   return (
     <>

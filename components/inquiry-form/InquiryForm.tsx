@@ -24,12 +24,13 @@ import { CrisisBlock } from "@/components/ui/CrisisBlock";
 import { ErrorSummary } from "@/components/ui/ErrorSummary";
 import type { Locale } from "@/lib/i18n/locales";
 import { InquirySchema, type InquiryField, type InquiryInput } from "@/lib/validations/inquiry";
-import { CONSENT_TEXT_VERSION } from "@/lib/validations/inquiry-options";
+import { CONSENT_TEXT_VERSION, type ReferralSourceOption } from "@/lib/validations/inquiry-options";
 import type { PayerOption } from "@/lib/validations/insurance-options";
 
-// `submit` is the page's server action (components never import from app/);
-// `payers`: the active payer list, read per request (may be empty: then only
-// "other" is offered).
+// `submit` is the page's server action (components never import from app/).
+// `referralSources`: the "how did you hear about us" choices, worded for
+// `locale` by the page; `payers`: the active payer list (may be empty: then
+// only "other" is offered). Admins edit both, so they are read per request.
 type Props = {
   locale: Locale;
   formToken: string;
@@ -37,6 +38,7 @@ type Props = {
   privacyHref: string;
   submit: (previous: InquiryFormState, form: FormData) => Promise<InquiryFormState>;
   payers?: readonly PayerOption[];
+  referralSources: readonly ReferralSourceOption[];
 };
 
 const INSURANCE_FIELDS = ["insuranceKind", "insurancePayer", "insurancePayerOther", "insuranceMemberId", "insurancePolicyHolder"] as const;
@@ -232,13 +234,13 @@ function GuidedForm(props: Props & { handoff: Handoff | undefined }) {
             <ContactSection />
           </FormStep>
           <FormStep {...stepProps("more")}>
-            <PreferencesSection />
+            <PreferencesSection referralSources={props.referralSources} />
           </FormStep>
           <FormStep {...stepProps("insurance")}>
             <InsuranceSection payers={payers} guided={hydrated} onSkip={skipInsurance} />
           </FormStep>
           <FormStep {...stepProps("review")}>
-            {hydrated ? <ReviewSummary onChange={goTo} payers={payers} /> : null}
+            {hydrated ? <ReviewSummary onChange={goTo} payers={payers} referralSources={props.referralSources} /> : null}
             <ConsentSection privacyHref={props.privacyHref} />
           </FormStep>
           <div className="form-actions">

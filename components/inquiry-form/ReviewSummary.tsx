@@ -5,12 +5,21 @@ import { useWatch } from "react-hook-form";
 import type { StepId } from "@/components/inquiry-form/steps";
 import type { InquiryInput } from "@/lib/validations/inquiry";
 import { isLocale, localeEntry } from "@/lib/i18n/locales";
+import type { ReferralSourceOption } from "@/lib/validations/inquiry-options";
 import { OTHER_PAYER, type PayerOption } from "@/lib/validations/insurance-options";
 
 type Row = { step: StepId; label: string; value: string };
 
 // The review step: every answer once more, each with a way back to change it.
-export function ReviewSummary({ onChange, payers = [] }: { onChange: (step: StepId) => void; payers?: readonly PayerOption[] }) {
+export function ReviewSummary({
+  onChange,
+  payers = [],
+  referralSources,
+}: {
+  onChange: (step: StepId) => void;
+  payers?: readonly PayerOption[];
+  referralSources: readonly ReferralSourceOption[];
+}) {
   const t = useTranslations("form");
   const v = useWatch<InquiryInput>() as Partial<InquiryInput>;
   const referral = v.requesterType === "LOVED_ONE" || v.requesterType === "PROFESSIONAL";
@@ -43,7 +52,7 @@ export function ReviewSummary({ onChange, payers = [] }: { onChange: (step: Step
     { step: "contact", label: t("okToText.label"), value: yesNo(v.okToText) },
     { step: "contact", label: t("okToNameProgramme.label"), value: yesNo(v.okToNameProgramme) },
     { step: "more", label: t("preferredLanguage.label"), value: v.preferredLanguage && isLocale(v.preferredLanguage) ? localeEntry(v.preferredLanguage).nativeName : t("notAnswered") },
-    { step: "more", label: t("heardAbout.label"), value: v.heardAbout ? t(`heardAbout.${v.heardAbout}`) : t("heardAbout.none") },
+    { step: "more", label: t("heardAbout.label"), value: v.heardAbout ? (referralSources.find((source) => source.code === v.heardAbout)?.label ?? v.heardAbout) : t("heardAbout.none") },
     { step: "more", label: t("message.label"), value: text(v.message) },
     ...insuranceRows(),
   ];

@@ -1,7 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import { LanguageSwitch } from "@/components/site/LanguageSwitch";
 import { QuickExit } from "@/components/site/QuickExit";
-import { clinicDetails } from "@/lib/clinic/clinic-details";
+import { loadClinicDetails } from "@/lib/clinic/load-clinic-details";
 import { LOCALE_LIST, localePath, type Locale } from "@/lib/i18n/locales";
 
 // `path` is the page's unprefixed path ("/request"), for the language switch.
@@ -10,12 +10,12 @@ import { LOCALE_LIST, localePath, type Locale } from "@/lib/i18n/locales";
 // top of the screen for the whole page instead of scrolling away with the
 // header (see globals.css).
 export async function SiteHeader({ locale, path }: { locale: Locale; path: string }) {
-  const t = await getTranslations({ locale, namespace: "chrome" });
+  const [t, clinic] = await Promise.all([getTranslations({ locale, namespace: "chrome" }), loadClinicDetails(locale)]);
   return (
     <div className="site-top">
       <header className="site-header">
         <a className="site-name" href={localePath(locale, "/")}>
-          {clinicDetails(locale).name}
+          {clinic.name}
         </a>
         <nav className="site-tools" aria-label={t("toolsLabel")}>
           <LanguageSwitch

@@ -45,6 +45,7 @@ export const ADMIN_AUDIT_ACTIONS = [
   "triage.closure.removed",
   "triage.closure.holidays_added",
   "triage.payer.saved",
+  "clinic.details.updated",
   "webhook.created",
   "webhook.secret_rotated",
   "webhook.paused",

@@ -5,6 +5,8 @@ import { LOCALES } from "@/lib/i18n/locales";
 // Everything clinic-specific lives in clinic.json, so another clinic deploys
 // this app by editing that one file. Checked at start-up like the environment.
 // One value per public language (lib/i18n/locales.ts), every one required.
+// Admins may later change the public details in Settings (ClinicDetails row);
+// this file then seeds them and is the fallback while the database is down.
 const Localised = <T extends z.ZodType>(value: T) => z.record(z.enum(LOCALES), value);
 
 const ClinicContentSchema = z.strictObject({

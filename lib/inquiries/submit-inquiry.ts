@@ -4,6 +4,7 @@ import { hashForLookup } from "@/lib/crypto/lookup-hash";
 import { getDb, getPool } from "@/lib/db/client";
 import { getEnv } from "@/lib/env";
 import { idempotencyKeyFor } from "@/lib/inquiries/idempotency-key";
+import { isActiveReferralSource } from "@/lib/inquiries/referral-source-options";
 import { storeInquiry, type LoadFigures } from "@/lib/inquiries/store-inquiry";
 import { isPayerAccepted } from "@/lib/insurance/is-payer-accepted";
 import { logger } from "@/lib/logging/logger";
@@ -53,6 +54,10 @@ export async function submitInquiry(options: {
   }
   if (!(await isPayerAccepted({ db: getDb(), payerCode: parsed.data.insurancePayer }))) {
     return { ok: false, kind: "invalid", fieldErrors: { insurancePayer: ["insurancePayer.unknown"] }, formErrors: [] };
+  }
+  // Admins add and retire sources, so the schema checks only the code's shape.
+  if (parsed.data.heardAbout && !(await isActiveReferralSource(parsed.data.heardAbout))) {
+    return { ok: false, kind: "invalid", fieldErrors: { heardAbout: ["heardAbout.invalid"] }, formErrors: [] };
   }
 
   const solved = await solvedChallengeFrom(options.envelope.challengeSolution);

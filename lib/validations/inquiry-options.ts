@@ -8,6 +8,9 @@ export const CONTACT_METHODS = ["PHONE", "TEXT", "EMAIL"] as const;
 export const BEST_TIMES = ["MORNING", "AFTERNOON", "EVENING"] as const;
 // The languages a person may ask us to use: those the public pages exist in.
 export const LANGUAGES = LOCALES;
+// The built-in "how did you hear about us" answers, worded per locale in the
+// messages. The form offers the active ReferralSource rows: these unless an
+// admin retired one, plus any an admin added (worded as the admin wrote them).
 export const HEARD_ABOUT = [
   "SEARCH",
   "FRIEND_OR_FAMILY",
@@ -19,6 +22,13 @@ export const HEARD_ABOUT = [
   "SOCIAL_MEDIA",
   "OTHER",
 ] as const;
+
+// What a referral source code looks like (lib/validations/referral-source.ts
+// makes them); whether one is offered is checked against the database.
+export const REFERRAL_SOURCE_CODE = /^[A-Z0-9_]{1,32}$/;
+
+// One choice as the form shows it, worded for the page's language.
+export type ReferralSourceOption = { code: string; label: string };
 
 export type RequesterType = (typeof REQUESTER_TYPES)[number];
 

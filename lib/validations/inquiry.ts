@@ -4,10 +4,10 @@ import {
   CONSENT_TEXT_VERSION,
   CONTACT_METHODS,
   FIRST_CONTACT_MAX_AGE_DAYS,
-  HEARD_ABOUT,
   LANGUAGES,
   LIMITS,
   PERSON_AWARE_ANSWERS,
+  REFERRAL_SOURCE_CODE,
   REQUESTER_TYPES,
   STAFF_ENTRY_CHANNELS,
 } from "@/lib/validations/inquiry-options";
@@ -63,7 +63,8 @@ const InquiryFields = z.strictObject({
   okToNameProgramme: yesNo,
   preferredLanguage: z.enum(LANGUAGES, { error: "preferredLanguage.required" }),
   message: optionalText({ max: LIMITS.message, code: "message", multiline: true }),
-  heardAbout: z.enum(HEARD_ABOUT, { error: "heardAbout.invalid" }).nullish(),
+  // The shape only: submitInquiry checks the code is an active source.
+  heardAbout: z.string({ error: "heardAbout.invalid" }).regex(REFERRAL_SOURCE_CODE, "heardAbout.invalid").nullish(),
   // The optional insurance step (issue 12). The payer is checked here for its
   // shape only; the server also checks it against the active payer list.
   insuranceKind: z.enum(COVERAGE_KINDS, { error: "insuranceKind.invalid" }).nullish(),

@@ -1,4 +1,5 @@
 import { renderToStaticMarkup } from "react-dom/server";
+import { DetailActionsProvider, type DetailActions } from "@/components/staff/detail/detail-actions";
 import { InquiryDetailView } from "@/components/staff/detail/InquiryDetailView";
 import { disconnectDb } from "@/lib/db/client";
 import type { StaffContext } from "@/lib/auth/require-staff";
@@ -14,6 +15,22 @@ provideTestDatabase();
 beforeAll(() => setAppEnvironment({ MAIL_SINK_DIR: "/tmp/iop-test-mail-unused" }));
 onTestDatabaseTeardown(() => disconnectDb());
 
+// A static render posts nothing: the page's server actions are not needed.
+const notPosted = async () => null;
+const NO_ACTIONS: DetailActions = {
+  changeStage: notPosted,
+  closeInquiry: notPosted,
+  assign: notPosted,
+  logAttempt: notPosted,
+  continueAttempts: notPosted,
+  addNote: notPosted,
+  editNote: notPosted,
+  resolveDuplicate: notPosted,
+  recordEhrConsent: notPosted,
+  saveCoverage: notPosted,
+  recordVerification: notPosted,
+};
+
 // The page's markup as the server renders it, from a real detail read.
 async function renderDetail(inquiryId: string, staff: StaffContext): Promise<string> {
   const settings = await getTriageSettings();
@@ -26,7 +43,11 @@ async function renderDetail(inquiryId: string, staff: StaffContext): Promise<str
     timeZone: settings.timeZone,
     hours: settings.businessHours,
   });
-  return renderToStaticMarkup(<InquiryDetailView detail={detail} staff={staff} settings={settings} clock={clock} />);
+  return renderToStaticMarkup(
+    <DetailActionsProvider actions={NO_ACTIONS}>
+      <InquiryDetailView detail={detail} staff={staff} settings={settings} clock={clock} />
+    </DetailActionsProvider>,
+  );
 }
 
 async function staffContext(): Promise<StaffContext> {

@@ -11,7 +11,14 @@ jest.mock("next-intl", () => jest.requireActual("@/__tests__/unit/components/fak
 const KEY = "iop-form-handoff";
 // The server action has no part here: the form receives it as a prop.
 const submit = jest.fn();
-const PROPS = { locale: "en", formToken: "token", clinic: { phone: "555", phoneHref: "tel:555", hours: "9-5" }, privacyHref: "/privacy", submit } as const;
+const PROPS = {
+  locale: "en",
+  formToken: "token",
+  clinic: { phone: "555", phoneHref: "tel:555", hours: "9-5" },
+  privacyHref: "/privacy",
+  submit,
+  referralSources: [{ code: "SEARCH", label: "Internet search" }],
+} as const;
 
 type Page = { React: typeof ReactModule; client: typeof ReactDomClient; server: typeof ReactDomServer; form: typeof InquiryFormModule };
 

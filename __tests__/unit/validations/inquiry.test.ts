@@ -469,7 +469,13 @@ describe("InquirySchema: choices", () => {
     expect(codesAt(validSelfInquiry({ heardAbout: null }), "heardAbout")).toEqual([]);
   });
 
-  it.each(["TV", "search", "", 3])("rejects heardAbout %j", (heardAbout) => {
+  // Admins add sources, so any code of the right shape passes the schema;
+  // submitInquiry refuses one that is not an active source.
+  it("accepts a referral source code an admin added (DRUG_COURT_2)", () => {
+    expect(parseOk(validSelfInquiry({ heardAbout: "DRUG_COURT_2" })).heardAbout).toBe("DRUG_COURT_2");
+  });
+
+  it.each(["search", "", 3, "A".repeat(33), "DRUG COURT", "<script>"])("rejects heardAbout %j", (heardAbout) => {
     expect(codesAt(validSelfInquiry({ heardAbout }), "heardAbout")).toEqual(["heardAbout.invalid"]);
   });
 });

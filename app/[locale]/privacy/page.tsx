@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { SiteHeader } from "@/components/site/SiteHeader";
-import { clinicDetails } from "@/lib/clinic/clinic-details";
+import { loadClinicDetails } from "@/lib/clinic/load-clinic-details";
 import { getEnv } from "@/lib/env";
 import { alternatesFor } from "@/lib/i18n/alternates";
 import { isLocale, type Locale } from "@/lib/i18n/locales";
@@ -22,7 +22,7 @@ export default async function PrivacyPage({ params }: Props) {
   const locale = (await params).locale as Locale;
   setRequestLocale(locale);
   const t = await getTranslations({ locale, namespace: "privacy" });
-  const clinic = clinicDetails(locale);
+  const clinic = await loadClinicDetails(locale);
   const env = getEnv();
   const values = {
     clinicName: clinic.name,

@@ -3,7 +3,8 @@ import { setRequestLocale } from "next-intl/server";
 import { connection } from "next/server";
 import { InquiryForm } from "@/components/inquiry-form/InquiryForm";
 import { SiteHeader } from "@/components/site/SiteHeader";
-import { clinicDetails } from "@/lib/clinic/clinic-details";
+import { loadClinicDetails } from "@/lib/clinic/load-clinic-details";
+import { loadReferralSourceOptions } from "@/lib/inquiries/referral-source-options";
 import { alternatesFor } from "@/lib/i18n/alternates";
 import { listActivePayers } from "@/lib/insurance/list-active-payers";
 import { isLocale, localePath, type Locale } from "@/lib/i18n/locales";
@@ -26,8 +27,7 @@ export default async function RequestPage({ params }: Props) {
   // Rendered per request: every form carries its own token (fill-time check
   // and idempotency), so this page must never be cached or prerendered.
   await connection();
-  const clinic = clinicDetails(locale);
-  const payers = await listActivePayers();
+  const [clinic, referralSources, payers] = await Promise.all([loadClinicDetails(locale), loadReferralSourceOptions(locale), listActivePayers()]);
   return (
     <>
       <SiteHeader locale={locale} path="/request" />
@@ -39,6 +39,7 @@ export default async function RequestPage({ params }: Props) {
           privacyHref={localePath(locale, "/privacy")}
           submit={submitInquiryAction}
           payers={payers}
+          referralSources={referralSources}
         />
       </main>
     </>

@@ -7,9 +7,9 @@ import { ChoiceGroup, TextField } from "@/components/inquiry-form/inputs";
 import { describedBy, fieldIds } from "@/components/ui/field-ids";
 import { FieldError } from "@/components/ui/FieldMessage";
 import { LOCALE_LIST } from "@/lib/i18n/locales";
-import { HEARD_ABOUT, LIMITS } from "@/lib/validations/inquiry-options";
+import { LIMITS, type ReferralSourceOption } from "@/lib/validations/inquiry-options";
 
-export function PreferencesSection() {
+export function PreferencesSection({ referralSources }: { referralSources: readonly ReferralSourceOption[] }) {
   const t = useTranslations("form");
   const { register, formState } = useFormContext();
   const heardAboutError = useFieldError("heardAbout");
@@ -32,9 +32,9 @@ export function PreferencesSection() {
           {...register("heardAbout", { setValueAs: (v: string) => (v === "" ? undefined : v) })}
         >
           <option value="">{t("heardAbout.none")}</option>
-          {HEARD_ABOUT.map((value) => (
-            <option key={value} value={value}>
-              {t(`heardAbout.${value}`)}
+          {referralSources.map((source) => (
+            <option key={source.code} value={source.code}>
+              {source.label}
             </option>
           ))}
         </select>

@@ -81,7 +81,7 @@ export async function stateDigest(inquiryId: string): Promise<string> {
          ${rows("InquiryNote", `WHERE t."inquiryId" = $1`)},
          (SELECT count(*) FROM "InquiryNoteVersion" v JOIN "InquiryNote" n ON n.id = v."noteId" WHERE n."inquiryId" = $1),
          (SELECT count(*) FROM "AuditEvent" WHERE "inquiryId" = $1 OR action IN ('inquiry.searched', 'inquiry.exported')),
-         ${rows("TriageSettings")}, ${rows("PipelineStage")}, ${rows("ExitReason")}, ${rows("ReferralSource")}, ${rows("ClosureDay")},
+         ${rows("TriageSettings")}, ${rows("PipelineStage")}, ${rows("ExitReason")}, ${rows("ReferralSource")}, ${rows("ClosureDay")}, ${rows("ClinicDetails")},
          ${rows("StaffProfile")}, ${rows("StaffInvitation")}, ${rows("StaffAccessLink")},
          ${rows("ConsentRecord", `WHERE t."inquiryId" = $1`)},
          ${rows("InquiryCoverage", `WHERE t."inquiryId" = $1`)}, ${rows("InquiryVerification", `WHERE t."inquiryId" = $1`)}, ${rows("Payer")},

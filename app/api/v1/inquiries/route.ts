@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { clinicDetails } from "@/lib/clinic/clinic-details";
+import { lastKnownClinicDetails } from "@/lib/clinic/load-clinic-details";
 import { DEFAULT_LOCALE, LOCALES } from "@/lib/i18n/locales";
 import { problemResponse } from "@/lib/http/problem-response";
 import { readJsonBody } from "@/lib/http/read-json-body";
@@ -69,7 +69,7 @@ export async function POST(request: Request): Promise<Response> {
     return problemResponse({ status: 400, title: "Submission refused" });
   } catch (err) {
     logger.error({ err }, "inquiry API submission failed unexpectedly");
-    const clinic = clinicDetails();
+    const clinic = lastKnownClinicDetails();
     // Not "was not stored": the connection can die after COMMIT, before the
     // answer. What is always true is that a retry with the same form token and
     // answers is safe (idempotency) and the clinic can be called.

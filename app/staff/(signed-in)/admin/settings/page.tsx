@@ -30,6 +30,9 @@ export default async function SettingsPage() {
   return (
     <>
       <h1>Settings</h1>
+      <p>
+        <Link href="/staff/admin/settings/clinic">Clinic details</Link>: name, phone, hours, address and programme description on the public pages.
+      </p>
       <section aria-labelledby="workspace-heading">
         <h2 id="workspace-heading">Response, assignment and retention</h2>
         <SettingsForm initial={settings} timeZones={Intl.supportedValuesOf("timeZone")} />
