@@ -1,16 +1,14 @@
-import { Client } from "pg";
+import type { Client } from "pg";
 import { signInWithPassword } from "@/lib/auth/sign-in-with-password";
 import { signOutStaff } from "@/lib/auth/sign-out-staff";
 import { STAFF_SESSION_ABSOLUTE_SECONDS } from "@/lib/auth/staff-session-policy";
 import { readStaffSession } from "@/lib/auth/staff-session";
 import { verifySecondFactor } from "@/lib/auth/verify-second-factor";
-import { disconnectDb } from "@/lib/db/client";
-import { setAppEnvironment } from "@/__tests__/support/app-environment";
 import { quietBetterAuthWarnings } from "@/__tests__/support/quiet-better-auth";
 import { createEnrolledAdmin, signInWithTotp, staffContext, type StaffMember } from "@/__tests__/support/staff-accounts";
 import { auditRowsWithAction } from "@/__tests__/support/staff-audit";
 import { StaffBrowser } from "@/__tests__/support/staff-request";
-import { onTestDatabaseTeardown, provideTestDatabase } from "@/__tests__/support/test-database";
+import { provideTestDatabaseClient } from "@/__tests__/support/test-database-client";
 import { totpCode } from "@/__tests__/support/totp";
 
 // Issue 4, sessions: automatic logoff after the idle timeout (configurable;
@@ -18,20 +16,14 @@ import { totpCode } from "@/__tests__/support/totp";
 // lifetime of 12 hours, sign-out and sign-out everywhere. Time passes by
 // moving the session row's timestamps back in SQL.
 const IDLE_MINUTES = 20;
-const database = provideTestDatabase();
+const database = provideTestDatabaseClient({ environment: { STAFF_IDLE_TIMEOUT_MINUTES: String(IDLE_MINUTES) } });
 quietBetterAuthWarnings();
 let sql: Client;
 let member: StaffMember;
 
 beforeAll(async () => {
-  setAppEnvironment({ MAIL_SINK_DIR: "/tmp/iop-test-mail-unused", STAFF_IDLE_TIMEOUT_MINUTES: String(IDLE_MINUTES) });
-  sql = new Client({ connectionString: database.url });
-  await sql.connect();
+  sql = database.sql;
   member = await createEnrolledAdmin({ email: "sessions@clinic.example", password: "session lifetime passphrase" });
-});
-onTestDatabaseTeardown(async () => {
-  await sql.end();
-  await disconnectDb();
 });
 
 async function signedInBrowser(ipAddress = "192.0.2.80"): Promise<{ browser: StaffBrowser; sessionId: string }> {

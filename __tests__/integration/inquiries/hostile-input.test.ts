@@ -1,23 +1,14 @@
 import fc from "fast-check";
-import { Client } from "pg";
-import { disconnectDb } from "@/lib/db/client";
-import { setAppEnvironment } from "@/__tests__/support/app-environment";
+import type { Client } from "pg";
 import { postInquiry } from "@/__tests__/support/inquiry-api";
-import { onTestDatabaseTeardown, provideTestDatabase } from "@/__tests__/support/test-database";
+import { provideTestDatabaseClient } from "@/__tests__/support/test-database-client";
 import { validInquiry } from "@/__tests__/support/valid-inquiry";
 
-const database = provideTestDatabase();
+const database = provideTestDatabaseClient({ environment: { RATE_LIMIT_IP_MAX: "100000", RATE_LIMIT_GLOBAL_MAX: "100000" } });
 let sql: Client;
 
-beforeAll(async () => {
-  setAppEnvironment({ MAIL_SINK_DIR: "/tmp/iop-test-mail-unused", RATE_LIMIT_IP_MAX: "100000", RATE_LIMIT_GLOBAL_MAX: "100000" });
-  sql = new Client({ connectionString: database.url });
-  await sql.connect();
-});
-
-onTestDatabaseTeardown(async () => {
-  await sql.end();
-  await disconnectDb();
+beforeAll(() => {
+  sql = database.sql;
 });
 
 async function storedRows(): Promise<number> {

@@ -1,27 +1,18 @@
-import { Client } from "pg";
+import type { Client } from "pg";
 import { disconnectDb } from "@/lib/db/client";
-import { setAppEnvironment } from "@/__tests__/support/app-environment";
 import { metricsRegistry } from "@/lib/metrics/registry";
 import { POST as mintFormToken } from "@/app/api/v1/form-tokens/route";
 import { freshFormToken, postInquiry } from "@/__tests__/support/inquiry-api";
 import { solveChallengeFrom } from "@/__tests__/support/solve-challenge";
-import { onTestDatabaseTeardown, provideTestDatabase } from "@/__tests__/support/test-database";
+import { provideTestDatabaseClient } from "@/__tests__/support/test-database-client";
 import { validInquiry } from "@/__tests__/support/valid-inquiry";
 
-const database = provideTestDatabase();
+// As the owner: one test adds a constraint to AuditEvent, which the app's role may not.
+const database = provideTestDatabaseClient({ environment: { RATE_LIMIT_IP_MAX: "3", RATE_LIMIT_GLOBAL_MAX: "6", CHALLENGE_BASE_COST: "1000", CHALLENGE_MAX_COST: "4000", FORM_TOKEN_MINT_MAX: "3", FORM_MIN_FILL_SECONDS: "0" }, connectAs: "owner" });
 let sql: Client;
 
-beforeAll(async () => {
-  setAppEnvironment({ MAIL_SINK_DIR: "/tmp/iop-test-mail-unused", RATE_LIMIT_IP_MAX: "3", RATE_LIMIT_GLOBAL_MAX: "6",
-    CHALLENGE_BASE_COST: "1000", CHALLENGE_MAX_COST: "4000", FORM_TOKEN_MINT_MAX: "3", FORM_MIN_FILL_SECONDS: "0" });
-  // As the owner: one test adds a constraint to AuditEvent, which the app's role may not.
-  sql = new Client({ connectionString: database.ownerUrl });
-  await sql.connect();
-});
-
-onTestDatabaseTeardown(async () => {
-  await sql.end();
-  await disconnectDb();
+beforeAll(() => {
+  sql = database.sql;
 });
 
 async function counts() {

@@ -1,23 +1,15 @@
-import { Client } from "pg";
-import { disconnectDb, getPool } from "@/lib/db/client";
+import type { Client } from "pg";
+import { getPool } from "@/lib/db/client";
 import { claimDueNotifications } from "@/lib/notifications/claim-due-notifications";
-import { setAppEnvironment } from "@/__tests__/support/app-environment";
 import { postInquiry } from "@/__tests__/support/inquiry-api";
-import { onTestDatabaseTeardown, provideTestDatabase } from "@/__tests__/support/test-database";
+import { provideTestDatabaseClient } from "@/__tests__/support/test-database-client";
 import { validInquiry } from "@/__tests__/support/valid-inquiry";
 
-const database = provideTestDatabase();
+const database = provideTestDatabaseClient({ environment: { RATE_LIMIT_IP_MAX: "1000" } });
 let sql: Client;
 
-beforeAll(async () => {
-  setAppEnvironment({ MAIL_SINK_DIR: "/tmp/iop-test-mail-unused", RATE_LIMIT_IP_MAX: "1000" });
-  sql = new Client({ connectionString: database.url });
-  await sql.connect();
-});
-
-onTestDatabaseTeardown(async () => {
-  await sql.end();
-  await disconnectDb();
+beforeAll(() => {
+  sql = database.sql;
 });
 
 // Stores an inquiry (no worker runs in this file) and backdates its

@@ -1,8 +1,8 @@
 import { randomUUID } from "node:crypto";
-import { Client } from "pg";
+import type { Client } from "pg";
 import { decryptField } from "@/lib/crypto/field-encryption";
 import { getKeyring } from "@/lib/crypto/keyring";
-import { disconnectDb, getDb } from "@/lib/db/client";
+import { getDb } from "@/lib/db/client";
 import { enterStaffInquiry } from "@/lib/inquiries/enter-staff-inquiry";
 import { buildInboxWhere } from "@/lib/triage/build-inbox-where";
 import { exportInquiries } from "@/lib/triage/export/export-inquiries";
@@ -15,8 +15,7 @@ import { zoneOffsetMs } from "@/lib/triage/zone-offset";
 import { InboxFilterSchema } from "@/lib/validations/inbox-filter";
 import { CONSENT_TEXT_VERSION } from "@/lib/validations/inquiry-options";
 import { InquiryExportSchema } from "@/lib/validations/inquiry-export";
-import { setAppEnvironment } from "@/__tests__/support/app-environment";
-import { onTestDatabaseTeardown, provideTestDatabase } from "@/__tests__/support/test-database";
+import { provideTestDatabaseClient } from "@/__tests__/support/test-database-client";
 import { addStaffMember, submitTestInquiry } from "@/__tests__/support/triage-detail-fixtures";
 import { PERSONAL_VALUES, validInquiry } from "@/__tests__/support/valid-inquiry";
 
@@ -25,7 +24,7 @@ import { PERSONAL_VALUES, validInquiry } from "@/__tests__/support/valid-inquiry
 // audit row without personal data), its response clock starts at the time of
 // first contact given, it is checked for duplicates on save, and the inbox
 // filter, the export and the reports count its channel.
-const database = provideTestDatabase();
+const database = provideTestDatabaseClient({ environment: { MAIL_SINK_DIR: "/tmp/iop-staff-entry-test-mail" } });
 let sql: Client;
 let coordinator: TriageActor;
 let admin: TriageActor;
@@ -33,16 +32,10 @@ let timeZone: string;
 const REFERRER_ORG = "Riverside Community Health";
 
 beforeAll(async () => {
-  setAppEnvironment({ MAIL_SINK_DIR: "/tmp/iop-staff-entry-test-mail" });
-  sql = new Client({ connectionString: database.url });
-  await sql.connect();
+  sql = database.sql;
   coordinator = await addStaffMember({ name: "Casey", role: "coordinator" });
   admin = await addStaffMember({ name: "Ada", role: "admin" });
   timeZone = (await getTriageSettings()).timeZone;
-});
-onTestDatabaseTeardown(async () => {
-  await sql.end();
-  await disconnectDb();
 });
 
 // An instant as the form's datetime-local field holds it, on the clinic's clocks.

@@ -1,34 +1,31 @@
-import { Client } from "pg";
-import { disconnectDb } from "@/lib/db/client";
-import { closeMailTransport } from "@/lib/notifications/mail-transport";
+import type { Client } from "pg";
 import { runOutboxWorker, type OutboxWorker } from "@/lib/notifications/run-outbox-worker";
-import { setAppEnvironment } from "@/__tests__/support/app-environment";
 import { freshFormToken, postInquiry } from "@/__tests__/support/inquiry-api";
 import { startSmtpSink, type SmtpSink } from "@/__tests__/support/smtp-sink";
-import { onTestDatabaseTeardown, provideTestDatabase } from "@/__tests__/support/test-database";
+import { onTestDatabaseTeardown } from "@/__tests__/support/test-database";
+import { provideTestDatabaseClient } from "@/__tests__/support/test-database-client";
 import { PERSONAL_VALUES, validInquiry } from "@/__tests__/support/valid-inquiry";
 
-const database = provideTestDatabase();
 let smtp: SmtpSink;
 let sql: Client;
 const workers: OutboxWorker[] = [];
 
+// The sink starts first: the app's environment names its port.
 beforeAll(async () => {
   smtp = await startSmtpSink();
-  setAppEnvironment({ SMTP_URL: `smtp://127.0.0.1:${smtp.port}`, RATE_LIMIT_IP_MAX: "1000" });
-  sql = new Client({ connectionString: database.url });
-  await sql.connect();
+});
+const database = provideTestDatabaseClient({
+  environment: () => ({ SMTP_URL: `smtp://127.0.0.1:${smtp.port}`, RATE_LIMIT_IP_MAX: "1000" }),
+});
+// Stopped last, once the helper has closed the mail transport's pooled connections to it.
+onTestDatabaseTeardown(() => smtp.stop());
+
+beforeAll(() => {
+  sql = database.sql;
 });
 
 afterEach(async () => {
   await Promise.all(workers.splice(0).map((worker) => worker.stop()));
-});
-
-onTestDatabaseTeardown(async () => {
-  closeMailTransport();
-  await sql.end();
-  await disconnectDb();
-  await smtp.stop();
 });
 
 async function count(table: string): Promise<number> {

@@ -1,28 +1,19 @@
-import { Client } from "pg";
+import type { Client } from "pg";
 import { GET as live } from "@/app/api/health/live/route";
 import { GET as ready } from "@/app/api/health/ready/route";
 import { GET as metrics } from "@/app/api/metrics/route";
-import { disconnectDb } from "@/lib/db/client";
-import { setAppEnvironment } from "@/__tests__/support/app-environment";
 import { postInquiry } from "@/__tests__/support/inquiry-api";
-import { onTestDatabaseTeardown, provideTestDatabase } from "@/__tests__/support/test-database";
+import { provideTestDatabaseClient } from "@/__tests__/support/test-database-client";
 import { PERSONAL_VALUES, validInquiry } from "@/__tests__/support/valid-inquiry";
 
 // Health and metrics against a real database as the runtime role.
-const database = provideTestDatabase();
 const TOKEN = "metrics-token-for-the-test-0123456789";
+// No worker runs in this file: the SMTP server is never contacted.
+const database = provideTestDatabaseClient({ environment: { SMTP_URL: "smtp://127.0.0.1:2525", METRICS_TOKEN: TOKEN, READY_OUTBOX_MAX_AGE_SECONDS: "600", READY_OUTBOX_MAX_FAILED: "0" }, connectAs: "owner" });
 let sql: Client;
 
-beforeAll(async () => {
-  // No worker runs in this file: the SMTP server is never contacted.
-  setAppEnvironment({ SMTP_URL: "smtp://127.0.0.1:2525", METRICS_TOKEN: TOKEN, READY_OUTBOX_MAX_AGE_SECONDS: "600", READY_OUTBOX_MAX_FAILED: "0" });
-  sql = new Client({ connectionString: database.ownerUrl });
-  await sql.connect();
-});
-
-onTestDatabaseTeardown(async () => {
-  await sql.end();
-  await disconnectDb();
+beforeAll(() => {
+  sql = database.sql;
 });
 
 const scrape = (authorization?: string) =>

@@ -1,5 +1,4 @@
-import { Client } from "pg";
-import { disconnectDb } from "@/lib/db/client";
+import type { Client } from "pg";
 import { businessMinutesBetween } from "@/lib/triage/business-hours";
 import { publicHolidays } from "@/lib/triage/closures/public-holidays";
 import { addPublicHolidays, saveClosureDay } from "@/lib/triage/closures/save-closure-day";
@@ -10,15 +9,14 @@ import { SettingsRefusedError } from "@/lib/triage/settings/settings-refused-err
 import type { TriageActor } from "@/lib/triage/triage-actor";
 import { getTriageSettings } from "@/lib/triage/triage-settings";
 import { StaffNotActiveError } from "@/lib/triage/triage-errors";
-import { setAppEnvironment } from "@/__tests__/support/app-environment";
 import { createStaffMember, insertOperationalInquiry } from "@/__tests__/support/triage-admin-fixtures";
-import { onTestDatabaseTeardown, provideTestDatabase } from "@/__tests__/support/test-database";
+import { provideTestDatabaseClient } from "@/__tests__/support/test-database-client";
 
 // Issue 12's closure days: a holiday or training day is no business time for
 // the response clock, the escalation job or the first-contact report; admins
 // add and remove them (audited), or pick them from the public-holiday
 // calendar of the clinic's country and region.
-const database = provideTestDatabase();
+const database = provideTestDatabaseClient({ environment: { MAIL_SINK_DIR: "/tmp/iop-closures-test-mail" } });
 let sql: Client;
 let admin: TriageActor;
 let coordinator: TriageActor;
@@ -33,16 +31,10 @@ const WEDNESDAY_0914 = new Date("2026-12-02T14:14:00Z");
 const WEDNESDAY_0916 = new Date("2026-12-02T14:16:00Z");
 
 beforeAll(async () => {
-  setAppEnvironment({ MAIL_SINK_DIR: "/tmp/iop-closures-test-mail" });
-  sql = new Client({ connectionString: database.url });
-  await sql.connect();
+  sql = database.sql;
   await sql.query(`UPDATE "TriageSettings" SET "escalationEmail" = 'on-call@clinic.example', "firstContactTargetMinutes" = 15`);
   admin = await createStaffMember(sql, { role: "admin", ip: "198.51.100.67" });
   coordinator = await createStaffMember(sql, { role: "coordinator" });
-});
-onTestDatabaseTeardown(async () => {
-  await sql.end();
-  await disconnectDb();
 });
 afterEach(async () => {
   await sql.query(`DELETE FROM "ClosureDay"`);

@@ -1,37 +1,36 @@
-import { Client } from "pg";
-import { disconnectDb } from "@/lib/db/client";
+import type { Client } from "pg";
 import { closeMailTransport } from "@/lib/notifications/mail-transport";
 import { runOutboxWorker } from "@/lib/notifications/run-outbox-worker";
 import { runTriageJobs } from "@/lib/triage/jobs/run-triage-jobs";
 import { queueOverdueEscalations } from "@/lib/triage/queue-overdue-escalations";
-import { setAppEnvironment } from "@/__tests__/support/app-environment";
 import { startSmtpSink, type SmtpSink } from "@/__tests__/support/smtp-sink";
 import { inquiryIdOf, submitTestInquiry } from "@/__tests__/support/triage-admin-fixtures";
-import { onTestDatabaseTeardown, provideTestDatabase } from "@/__tests__/support/test-database";
+import { onTestDatabaseTeardown } from "@/__tests__/support/test-database";
+import { provideTestDatabaseClient } from "@/__tests__/support/test-database-client";
 import { PERSONAL_VALUES } from "@/__tests__/support/valid-inquiry";
 
 // Issue 5's response-time clock: an urgent inquiry waiting past the target
 // (in business time) sends one escalation email, with no personal data, to
 // the configured address. Issue 13: the email is an outbox row, queued in the
 // same transaction as the escalation and delivered by the outbox worker.
-const database = provideTestDatabase();
 let smtp: SmtpSink;
 let sql: Client;
 const ESCALATE_TO = "on-call@clinic.example";
 
+// The sink starts first: the app's environment names its port.
 beforeAll(async () => {
   smtp = await startSmtpSink();
-  setAppEnvironment({ SMTP_URL: `smtp://127.0.0.1:${smtp.port}` });
-  sql = new Client({ connectionString: database.url });
-  await sql.connect();
+});
+const database = provideTestDatabaseClient({
+  environment: () => ({ SMTP_URL: `smtp://127.0.0.1:${smtp.port}` }),
+});
+// Stopped last, once the helper has closed the mail transport's pooled connections to it.
+onTestDatabaseTeardown(() => smtp.stop());
+
+beforeAll(async () => {
+  sql = database.sql;
   // New York, 09:00-17:00 on weekdays (the migration's default), 15 minutes.
   await sql.query(`UPDATE "TriageSettings" SET "escalationEmail" = $1, "firstContactTargetMinutes" = 15`, [ESCALATE_TO]);
-});
-onTestDatabaseTeardown(async () => {
-  closeMailTransport();
-  await sql.end();
-  await disconnectDb();
-  await smtp.stop();
 });
 
 // Friday 27 November 2026, 16:55 in New York (EST, UTC-5).

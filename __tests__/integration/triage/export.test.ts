@@ -1,27 +1,23 @@
-import { Client } from "pg";
-import { disconnectDb } from "@/lib/db/client";
+import type { Client } from "pg";
 import { exportInquiries, ExportRefusedError } from "@/lib/triage/export/export-inquiries";
 import type { TriageActor } from "@/lib/triage/triage-actor";
 import { StaffNotActiveError } from "@/lib/triage/triage-errors";
 import { InquiryExportSchema } from "@/lib/validations/inquiry-export";
-import { setAppEnvironment } from "@/__tests__/support/app-environment";
 import { createStaffMember, inquiryIdOf, submitTestInquiry } from "@/__tests__/support/triage-admin-fixtures";
-import { onTestDatabaseTeardown, provideTestDatabase } from "@/__tests__/support/test-database";
+import { provideTestDatabaseClient } from "@/__tests__/support/test-database-client";
 import { PERSONAL_VALUES } from "@/__tests__/support/valid-inquiry";
 
 // Issue 5's export: admins only, a reason, only the chosen columns (from an
 // allow-list with nothing encrypted in it), one audit event, and cells a
 // spreadsheet cannot run as formulas.
-const database = provideTestDatabase();
+const database = provideTestDatabaseClient({ environment: { MAIL_SINK_DIR: "/tmp/iop-export-test-mail" } });
 let sql: Client;
 let admin: TriageActor;
 let assignee: TriageActor;
 const seeded: Record<string, string> = {};
 
 beforeAll(async () => {
-  setAppEnvironment({ MAIL_SINK_DIR: "/tmp/iop-export-test-mail" });
-  sql = new Client({ connectionString: database.url });
-  await sql.connect();
+  sql = database.sql;
   admin = await createStaffMember(sql, { role: "admin", ip: "198.51.100.55" });
   assignee = await createStaffMember(sql, { role: "coordinator", name: '=HYPERLINK("http://evil.example","x")' });
   await sql.query(`UPDATE "PipelineStage" SET "label" = '@Reached (called)' WHERE "stage" = 'REACHED'`);
@@ -41,10 +37,6 @@ beforeAll(async () => {
       key === "a" ? assignee.user.id : null,
     ]);
   }
-});
-onTestDatabaseTeardown(async () => {
-  await sql.end();
-  await disconnectDb();
 });
 
 function parseCsv(csv: string): string[][] {

@@ -1,36 +1,34 @@
-import { Client } from "pg";
-import { disconnectDb } from "@/lib/db/client";
+import type { Client } from "pg";
 import { listFailedNotifications } from "@/lib/notifications/list-failed-notifications";
-import { closeMailTransport } from "@/lib/notifications/mail-transport";
 import { retryFailedNotifications } from "@/lib/notifications/retry-failed-notifications";
 import { runOutboxWorker } from "@/lib/notifications/run-outbox-worker";
 import type { TriageActor } from "@/lib/triage/triage-actor";
 import { StaffNotActiveError } from "@/lib/triage/triage-errors";
-import { setAppEnvironment } from "@/__tests__/support/app-environment";
 import { startSmtpSink, type SmtpSink } from "@/__tests__/support/smtp-sink";
 import { createStaffMember, inquiryIdOf, submitTestInquiry } from "@/__tests__/support/triage-admin-fixtures";
-import { onTestDatabaseTeardown, provideTestDatabase } from "@/__tests__/support/test-database";
+import { onTestDatabaseTeardown } from "@/__tests__/support/test-database";
+import { provideTestDatabaseClient } from "@/__tests__/support/test-database-client";
 import { PERSONAL_VALUES } from "@/__tests__/support/valid-inquiry";
 
 // Issue 5: notifications the outbox gave up on are listed for admins (no
 // personal data) and can be put back in the outbox, audited.
-const database = provideTestDatabase();
 let smtp: SmtpSink;
 let sql: Client;
 let admin: TriageActor;
 
+// The sink starts first: the app's environment names its port.
 beforeAll(async () => {
   smtp = await startSmtpSink();
-  setAppEnvironment({ SMTP_URL: `smtp://127.0.0.1:${smtp.port}` });
-  sql = new Client({ connectionString: database.url });
-  await sql.connect();
-  admin = await createStaffMember(sql, { role: "admin", ip: "198.51.100.44" });
 });
-onTestDatabaseTeardown(async () => {
-  closeMailTransport();
-  await sql.end();
-  await disconnectDb();
-  await smtp.stop();
+const database = provideTestDatabaseClient({
+  environment: () => ({ SMTP_URL: `smtp://127.0.0.1:${smtp.port}` }),
+});
+// Stopped last, once the helper has closed the mail transport's pooled connections to it.
+onTestDatabaseTeardown(() => smtp.stop());
+
+beforeAll(async () => {
+  sql = database.sql;
+  admin = await createStaffMember(sql, { role: "admin", ip: "198.51.100.44" });
 });
 
 async function failedNotification(lastError: string, options: { urgent?: boolean } = {}): Promise<{ code: string; notificationId: string; inquiryId: string }> {

@@ -1,6 +1,5 @@
-import { Client } from "pg";
+import type { Client } from "pg";
 import type { StaffContext } from "@/lib/auth/require-staff";
-import { disconnectDb } from "@/lib/db/client";
 import { buildInboxWhere } from "@/lib/triage/build-inbox-where";
 import { countNewInquiries } from "@/lib/triage/count-new-inquiries";
 import { listDueFollowUps } from "@/lib/triage/list-due-follow-ups";
@@ -9,34 +8,26 @@ import { searchInquiries } from "@/lib/triage/search-inquiries";
 import { InboxFilterSchema } from "@/lib/validations/inbox-filter";
 import { planInquiryQueries, type PlanNode } from "@/bench/inbox-bench-explain";
 import { seedInboxInquiries } from "@/bench/inbox-bench-seed";
-import { setAppEnvironment } from "@/__tests__/support/app-environment";
 import { addCoordinator } from "@/__tests__/support/inbox-fixtures";
-import { onTestDatabaseTeardown, provideTestDatabase } from "@/__tests__/support/test-database";
+import { provideTestDatabaseClient } from "@/__tests__/support/test-database-client";
 
 // The inbox's queries, exactly as the code sends them (captured from the pg
 // pool under Prisma, bench/inbox-bench-explain.ts), EXPLAINed over 50,000 inquiries shaped like a real
 // history (bench/inbox-bench-seed.ts): none may read the Inquiry table
 // sequentially. `npm run bench` times the same queries over 1,000,000.
 
-const database = provideTestDatabase();
+const database = provideTestDatabaseClient();
 let sql: Client;
 let viewer: StaffContext;
 let assigneeId: string;
 const ZONE = "America/New_York";
 
 beforeAll(async () => {
-  setAppEnvironment({ MAIL_SINK_DIR: "/tmp/iop-test-mail-unused" });
-  sql = new Client({ connectionString: database.url });
-  await sql.connect();
+  sql = database.sql;
   const { staffIds } = await seedInboxInquiries(sql, { count: 50_000, days: 730 });
   assigneeId = staffIds[0] ?? "";
   viewer = await addCoordinator("Viewer");
 }, 120_000);
-
-onTestDatabaseTeardown(async () => {
-  await sql.end();
-  await disconnectDb();
-});
 
 async function plansOf(run: () => Promise<unknown>): Promise<PlanNode[][]> {
   const plans = await planInquiryQueries(run);

@@ -1,31 +1,23 @@
-import { Client } from "pg";
+import type { Client } from "pg";
 import { DecryptionError } from "@/lib/crypto/field-encryption";
-import { disconnectDb, getDb } from "@/lib/db/client";
+import { getDb } from "@/lib/db/client";
 import { addInquiryNote } from "@/lib/triage/add-inquiry-note";
 import { editInquiryNote } from "@/lib/triage/edit-inquiry-note";
 import { decryptNoteBody } from "@/lib/triage/encrypt-note-body";
 import { getInquiryDetail } from "@/lib/triage/get-inquiry-detail";
 import type { TriageActor } from "@/lib/triage/triage-actor";
-import { setAppEnvironment } from "@/__tests__/support/app-environment";
-import { onTestDatabaseTeardown, provideTestDatabase } from "@/__tests__/support/test-database";
+import { provideTestDatabaseClient } from "@/__tests__/support/test-database-client";
 import { addStaffMember, auditActions, submitTestInquiry } from "@/__tests__/support/triage-detail-fixtures";
 
-const database = provideTestDatabase();
+const database = provideTestDatabaseClient();
 let sql: Client;
 let author: TriageActor;
 let colleague: TriageActor;
 
 beforeAll(async () => {
-  setAppEnvironment({ MAIL_SINK_DIR: "/tmp/iop-test-mail-unused" });
-  sql = new Client({ connectionString: database.url });
-  await sql.connect();
+  sql = database.sql;
   author = await addStaffMember({ name: "Casey" });
   colleague = await addStaffMember({ name: "Robin" });
-});
-
-onTestDatabaseTeardown(async () => {
-  await sql.end();
-  await disconnectDb();
 });
 
 const SECRET_WORDS = "Relapsed after the funeral; sister Marguerite drives her";

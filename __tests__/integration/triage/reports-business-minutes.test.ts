@@ -1,27 +1,19 @@
-import { Client } from "pg";
-import { disconnectDb } from "@/lib/db/client";
+import type { Client } from "pg";
 import { businessMinutesBetween, type BusinessHours } from "@/lib/triage/business-hours";
 import { localDate } from "@/lib/triage/local-date";
 import { measureFirstContact } from "@/lib/triage/reports/measure-first-contact";
-import { setAppEnvironment } from "@/__tests__/support/app-environment";
 import { insertOperationalInquiry } from "@/__tests__/support/triage-admin-fixtures";
-import { onTestDatabaseTeardown, provideTestDatabase } from "@/__tests__/support/test-database";
+import { provideTestDatabaseClient } from "@/__tests__/support/test-database-client";
 
 // The reports compute business minutes in SQL; the response clock in
 // TypeScript (lib/triage/business-hours.ts). They must agree, also across
 // weekends and daylight-saving changes. One inquiry per clinic day, so a
 // one-day range's median is that inquiry's business minutes.
-const database = provideTestDatabase();
+const database = provideTestDatabaseClient({ environment: { MAIL_SINK_DIR: "/tmp/iop-reports-bm-test-mail" } });
 let sql: Client;
 
-beforeAll(async () => {
-  setAppEnvironment({ MAIL_SINK_DIR: "/tmp/iop-reports-bm-test-mail" });
-  sql = new Client({ connectionString: database.url });
-  await sql.connect();
-});
-onTestDatabaseTeardown(async () => {
-  await sql.end();
-  await disconnectDb();
+beforeAll(() => {
+  sql = database.sql;
 });
 
 // Deterministic pseudo-random numbers (a linear congruential generator), so

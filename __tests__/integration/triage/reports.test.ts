@@ -1,27 +1,23 @@
-import { Client } from "pg";
-import { disconnectDb } from "@/lib/db/client";
+import type { Client } from "pg";
 import { countFunnel } from "@/lib/triage/reports/count-funnel";
 import { countInquiriesPerWeek } from "@/lib/triage/reports/count-inquiries-per-week";
 import { measureConversion } from "@/lib/triage/reports/measure-conversion";
 import { measureFirstContact } from "@/lib/triage/reports/measure-first-contact";
 import { resolveReportRange, type ReportRange } from "@/lib/triage/reports/report-range";
-import { setAppEnvironment } from "@/__tests__/support/app-environment";
 import { insertOperationalInquiry } from "@/__tests__/support/triage-admin-fixtures";
-import { onTestDatabaseTeardown, provideTestDatabase } from "@/__tests__/support/test-database";
+import { provideTestDatabaseClient } from "@/__tests__/support/test-database-client";
 
 // Issue 5's reports on a small seeded dataset whose figures are worked out
 // by hand below. Clinic: New York (EST, UTC-5, in November 2026), open
 // Monday to Friday 09:00-17:00, first-contact target 15 business minutes.
-const database = provideTestDatabase();
+const database = provideTestDatabaseClient({ environment: { MAIL_SINK_DIR: "/tmp/iop-reports-test-mail" } });
 let sql: Client;
 const range: ReportRange = { from: "2026-11-02", to: "2026-11-15", timeZone: "America/New_York" };
 const settings = { firstContactTargetMinutes: 15, businessHours: { mon: ["09:00", "17:00"], tue: ["09:00", "17:00"], wed: ["09:00", "17:00"], thu: ["09:00", "17:00"], fri: ["09:00", "17:00"] } } as const;
 const ny = (local: string) => new Date(`${local}-05:00`);
 
 beforeAll(async () => {
-  setAppEnvironment({ MAIL_SINK_DIR: "/tmp/iop-reports-test-mail" });
-  sql = new Client({ connectionString: database.url });
-  await sql.connect();
+  sql = database.sql;
   const add = (facts: Parameters<typeof insertOperationalInquiry>[1]) => insertOperationalInquiry(sql, facts);
   // A: Mon 10:00, contacted 10:10 (10 business, 10 wall). Admitted.
   const a = await add({ createdAt: ny("2026-11-02T10:00"), firstContactAt: ny("2026-11-02T10:10"), status: "ADMITTED", closedAt: ny("2026-11-20T10:00"), source: "SEARCH", language: "en" });
@@ -45,10 +41,6 @@ beforeAll(async () => {
   await attempt(c, "NO_ANSWER");
   await attempt(c, "REACHED");
   await attempt(g, "NO_ANSWER");
-});
-onTestDatabaseTeardown(async () => {
-  await sql.end();
-  await disconnectDb();
 });
 
 it("counts inquiries per week (Monday to Sunday in the clinic's zone), with the urgent ones", async () => {

@@ -1,25 +1,17 @@
-import { Client } from "pg";
-import { disconnectDb } from "@/lib/db/client";
+import type { Client } from "pg";
 import { deleteInquiryOnRequest } from "@/lib/triage/delete-inquiry-on-request";
 import { purgeRequestMetadata } from "@/lib/triage/purge-request-metadata";
-import { setAppEnvironment } from "@/__tests__/support/app-environment";
 import { createStaffMember, inquiryIdOf, submitTestInquiry } from "@/__tests__/support/triage-admin-fixtures";
-import { onTestDatabaseTeardown, provideTestDatabase } from "@/__tests__/support/test-database";
+import { provideTestDatabaseClient } from "@/__tests__/support/test-database-client";
 
 // Issue 10: a public submission's address hash and User-Agent are kept for
 // abuse control only: out of the append-only audit row, deleted after
 // REQUEST_METADATA_RETENTION_HOURS, and at once on anonymisation.
-const database = provideTestDatabase();
+const database = provideTestDatabaseClient({ environment: { MAIL_SINK_DIR: "/tmp/iop-request-metadata-mail", REQUEST_METADATA_RETENTION_HOURS: "24" } });
 let sql: Client;
 
-beforeAll(async () => {
-  setAppEnvironment({ MAIL_SINK_DIR: "/tmp/iop-request-metadata-mail", REQUEST_METADATA_RETENTION_HOURS: "24" });
-  sql = new Client({ connectionString: database.url });
-  await sql.connect();
-});
-onTestDatabaseTeardown(async () => {
-  await sql.end();
-  await disconnectDb();
+beforeAll(() => {
+  sql = database.sql;
 });
 
 async function traceOf(inquiryId: string): Promise<{ ipHash: string | null; userAgent: string | null } | undefined> {

@@ -1,5 +1,5 @@
-import { Client } from "pg";
-import { disconnectDb, getDb } from "@/lib/db/client";
+import type { Client } from "pg";
+import { getDb } from "@/lib/db/client";
 import { deleteInquiryOnRequest } from "@/lib/triage/delete-inquiry-on-request";
 import { purgeIfDue } from "@/lib/triage/jobs/purge-if-due";
 import { purgeExpiredInquiries } from "@/lib/triage/purge-expired-inquiries";
@@ -10,28 +10,21 @@ import type { TriageActor } from "@/lib/triage/triage-actor";
 import { StaffNotActiveError } from "@/lib/triage/triage-errors";
 import { getTriageSettings } from "@/lib/triage/triage-settings";
 import { DeletionRequestSchema, LegalHoldRequestSchema } from "@/lib/validations/retention-request";
-import { setAppEnvironment } from "@/__tests__/support/app-environment";
 import { createStaffMember, inquiryIdOf, inquirySecretColumns, submitTestInquiry } from "@/__tests__/support/triage-admin-fixtures";
-import { onTestDatabaseTeardown, provideTestDatabase } from "@/__tests__/support/test-database";
+import { provideTestDatabaseClient } from "@/__tests__/support/test-database-client";
 
 // Confidentiality rule 7 and issue 5's retention: inquiries closed without
 // admission are irreversibly anonymised after retentionDays unless on legal
 // hold, idempotently, audited; an admin can delete on request with a reason.
-const database = provideTestDatabase();
+const database = provideTestDatabaseClient({ environment: { MAIL_SINK_DIR: "/tmp/iop-retention-test-mail" } });
 let sql: Client;
 let admin: TriageActor;
 let coordinator: TriageActor;
 
 beforeAll(async () => {
-  setAppEnvironment({ MAIL_SINK_DIR: "/tmp/iop-retention-test-mail" });
-  sql = new Client({ connectionString: database.url });
-  await sql.connect();
+  sql = database.sql;
   admin = await createStaffMember(sql, { role: "admin", ip: "198.51.100.31" });
   coordinator = await createStaffMember(sql, { role: "coordinator" });
-});
-onTestDatabaseTeardown(async () => {
-  await sql.end();
-  await disconnectDb();
 });
 
 async function inquiryIn(state: { status: string; closedDaysAgo: number | null; legalHold?: boolean }): Promise<{ code: string; id: string }> {

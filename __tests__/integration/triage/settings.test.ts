@@ -1,5 +1,4 @@
-import { Client } from "pg";
-import { disconnectDb } from "@/lib/db/client";
+import type { Client } from "pg";
 import { saveExitReason } from "@/lib/triage/settings/save-exit-reason";
 import { saveReferralSource } from "@/lib/triage/settings/save-referral-source";
 import { setStaffLanguages } from "@/lib/triage/settings/set-staff-languages";
@@ -14,29 +13,22 @@ import { PipelineStagesSchema } from "@/lib/validations/pipeline-stages";
 import { ReferralSourceCommandSchema, referralSourceCode } from "@/lib/validations/referral-source";
 import { StaffLanguagesSchema } from "@/lib/validations/staff-languages";
 import { TriageSettingsSchema, type TriageSettingsValues } from "@/lib/validations/triage-settings";
-import { setAppEnvironment } from "@/__tests__/support/app-environment";
 import { createStaffMember } from "@/__tests__/support/triage-admin-fixtures";
-import { onTestDatabaseTeardown, provideTestDatabase } from "@/__tests__/support/test-database";
+import { provideTestDatabaseClient } from "@/__tests__/support/test-database-client";
 
 // Issue 5's configurable workspace: target, time zone, business hours,
 // attempts, escalation address, round robin, retention; stage labels and
 // order; exit reasons; referral sources; coordinators' languages. Validated,
 // admin-only, audited.
-const database = provideTestDatabase();
+const database = provideTestDatabaseClient({ environment: { MAIL_SINK_DIR: "/tmp/iop-settings-test-mail" } });
 let sql: Client;
 let admin: TriageActor;
 let coordinator: TriageActor;
 
 beforeAll(async () => {
-  setAppEnvironment({ MAIL_SINK_DIR: "/tmp/iop-settings-test-mail" });
-  sql = new Client({ connectionString: database.url });
-  await sql.connect();
+  sql = database.sql;
   admin = await createStaffMember(sql, { role: "admin", ip: "198.51.100.66" });
   coordinator = await createStaffMember(sql, { role: "coordinator" });
-});
-onTestDatabaseTeardown(async () => {
-  await sql.end();
-  await disconnectDb();
 });
 
 const valid: TriageSettingsValues = {

@@ -1,7 +1,6 @@
-import { Client } from "pg";
+import type { Client } from "pg";
 import { Webhook } from "standardwebhooks";
-import { disconnectDb, getPool } from "@/lib/db/client";
-import { closeMailTransport } from "@/lib/notifications/mail-transport";
+import { getPool } from "@/lib/db/client";
 import { runOutboxWorker, type OutboxWorker } from "@/lib/notifications/run-outbox-worker";
 import { changeInquiryStage } from "@/lib/triage/change-inquiry-stage";
 import type { TriageActor } from "@/lib/triage/triage-actor";
@@ -11,16 +10,15 @@ import { recordWebhookAttempt } from "@/lib/webhooks/record-webhook-attempt";
 import { rotateWebhookSecret } from "@/lib/webhooks/rotate-webhook-secret";
 import { sendTestWebhook } from "@/lib/webhooks/send-test-webhook";
 import type { WebhookEvent } from "@/lib/webhooks/webhook-events";
-import { setAppEnvironment } from "@/__tests__/support/app-environment";
 import { startSmtpSink, type SmtpSink } from "@/__tests__/support/smtp-sink";
 import { createStaffMember, inquiryIdOf, submitTestInquiry } from "@/__tests__/support/triage-admin-fixtures";
-import { onTestDatabaseTeardown, provideTestDatabase } from "@/__tests__/support/test-database";
+import { onTestDatabaseTeardown } from "@/__tests__/support/test-database";
+import { provideTestDatabaseClient } from "@/__tests__/support/test-database-client";
 import { PERSONAL_VALUES } from "@/__tests__/support/valid-inquiry";
 import { startWebhookReceiver, type ReceivedWebhook, type WebhookReceiver } from "@/__tests__/support/webhook-receiver";
 
 // Issue 13: signed webhooks through the one outbox, against real HTTP
 // receivers on loopback and the real Standard Webhooks verifier.
-const database = provideTestDatabase();
 const PAUSE_AFTER = 3;
 let smtp: SmtpSink;
 let sql: Client;
@@ -28,22 +26,24 @@ let worker: OutboxWorker;
 let admin: TriageActor;
 const receivers: WebhookReceiver[] = [];
 
+// The sink starts first: the app's environment names its port.
 beforeAll(async () => {
   smtp = await startSmtpSink();
-  setAppEnvironment({ SMTP_URL: `smtp://127.0.0.1:${smtp.port}`, WEBHOOK_PAUSE_AFTER_FAILURES: String(PAUSE_AFTER), WEBHOOK_PAUSE_AFTER_MINUTES: "0", NOTIFY_MAX_ATTEMPTS: "50" });
-  sql = new Client({ connectionString: database.url });
-  await sql.connect();
+});
+const database = provideTestDatabaseClient({
+  environment: () => ({ SMTP_URL: `smtp://127.0.0.1:${smtp.port}`, WEBHOOK_PAUSE_AFTER_FAILURES: String(PAUSE_AFTER), WEBHOOK_PAUSE_AFTER_MINUTES: "0", NOTIFY_MAX_ATTEMPTS: "50" }),
+  teardown: async () => {
+    await worker.stop();
+    await Promise.all(receivers.map((r) => r.stop()));
+  },
+});
+// Stopped last, once the helper has closed the mail transport's pooled connections to it.
+onTestDatabaseTeardown(() => smtp.stop());
+
+beforeAll(async () => {
+  sql = database.sql;
   admin = await createStaffMember(sql, { role: "admin" });
   worker = runOutboxWorker();
-});
-
-onTestDatabaseTeardown(async () => {
-  await worker.stop();
-  closeMailTransport();
-  await Promise.all(receivers.map((r) => r.stop()));
-  await sql.end();
-  await disconnectDb();
-  await smtp.stop();
 });
 
 async function endpoint(options: { events: WebhookEvent[]; format?: "STANDARD" | "SLACK" | "TEAMS" }) {
