@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { Client } from "pg";
 import type { StaffRole } from "@/lib/auth/staff-roles";
-import type { TriageActor } from "@/lib/triage/triage-actor";
+import type { TriageActor } from "@/lib/triage/access/triage-actor";
 import { postInquiry } from "@/__tests__/support/inquiry-api";
 import { validInquiry } from "@/__tests__/support/valid-inquiry";
 

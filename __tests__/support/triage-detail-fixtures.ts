@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { StaffRole } from "@/lib/auth/staff-roles";
 import { getDb } from "@/lib/db/client";
 import { submitInquiry } from "@/lib/inquiries/submit-inquiry";
-import type { TriageActor } from "@/lib/triage/triage-actor";
+import type { TriageActor } from "@/lib/triage/access/triage-actor";
 import type { InquiryInput } from "@/lib/validations/inquiry";
 import { freshFormToken } from "@/__tests__/support/inquiry-api";
 import { validInquiry } from "@/__tests__/support/valid-inquiry";

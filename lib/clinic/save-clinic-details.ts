@@ -3,9 +3,9 @@ import { SEED_CLINIC_VALUES } from "@/lib/clinic/clinic-details";
 import { rememberClinicValues } from "@/lib/clinic/load-clinic-details";
 import { getDb } from "@/lib/db/client";
 import { LOCALES } from "@/lib/i18n/locales";
-import { assertAdmin } from "@/lib/triage/assert-admin";
-import { recordAdminAuditEvent } from "@/lib/triage/record-admin-audit-event";
-import type { TriageActor } from "@/lib/triage/triage-actor";
+import { assertAdmin } from "@/lib/triage/access/assert-admin";
+import { recordAdminAuditEvent } from "@/lib/triage/access/record-admin-audit-event";
+import type { TriageActor } from "@/lib/triage/access/triage-actor";
 import { CLINIC_FIELDS, CLINIC_LOCALISED_FIELDS, type ClinicDetailsValues } from "@/lib/validations/clinic-details";
 
 // Which fields differ, by name ("phone", "programmeSummary.es").

@@ -6,8 +6,8 @@ import { buildFhirBundle } from "@/lib/fhir/build-fhir-bundle";
 import { FhirExportRefusedError } from "@/lib/fhir/fhir-errors";
 import { validateFhirResource } from "@/lib/fhir/load-fhir-validator";
 import { openRecipient } from "@/lib/fhir/recipient-crypto";
-import { readCurrentConsents } from "@/lib/triage/read-current-consents";
-import { readInquiryRecord } from "@/lib/triage/read-inquiry-record";
+import { readCurrentConsents } from "@/lib/triage/record/read-current-consents";
+import { readInquiryRecord } from "@/lib/triage/record/read-inquiry-record";
 
 // The hand-off bundle of one inquiry as the record and its consents stand now,
 // validated against R4. Refused (FhirExportRefusedError) unless the newest

@@ -6,11 +6,11 @@ import { assembleHandoffBundle } from "@/lib/fhir/assemble-handoff-bundle";
 import { FhirExportRefusedError } from "@/lib/fhir/fhir-errors";
 import { warmFhirValidator } from "@/lib/fhir/load-fhir-validator";
 import { OUTBOX_CHANNEL } from "@/lib/notifications/outbox-channel";
-import { assertActiveStaff } from "@/lib/triage/assert-active-staff";
-import { isUuid } from "@/lib/triage/is-uuid";
-import { recordInquiryAuditEvent } from "@/lib/triage/record-inquiry-audit-event";
-import type { TriageActor } from "@/lib/triage/triage-actor";
-import { InquiryNotFoundError } from "@/lib/triage/triage-errors";
+import { assertActiveStaff } from "@/lib/triage/access/assert-active-staff";
+import { isUuid } from "@/lib/triage/access/is-uuid";
+import { recordInquiryAuditEvent } from "@/lib/triage/access/record-inquiry-audit-event";
+import type { TriageActor } from "@/lib/triage/access/triage-actor";
+import { InquiryNotFoundError } from "@/lib/triage/access/triage-errors";
 
 // One inquiry as a FHIR R4 Bundle for the treatment provider's EHR (issue 13):
 // downloaded over the session, or (`send`) queued in the outbox for the

@@ -3,11 +3,11 @@ import { randomUUID } from "node:crypto";
 import { getDb } from "@/lib/db/client";
 import { EHR_DISCLOSURE_CONSENT_VERSION } from "@/lib/fhir/ehr-disclosure-consent";
 import { sealRecipient } from "@/lib/fhir/recipient-crypto";
-import { assertActiveStaff } from "@/lib/triage/assert-active-staff";
-import { lockInquiry } from "@/lib/triage/lock-inquiry";
-import { recordInquiryAuditEvent } from "@/lib/triage/record-inquiry-audit-event";
-import type { TriageActor } from "@/lib/triage/triage-actor";
-import { TriageRefusedError } from "@/lib/triage/triage-errors";
+import { assertActiveStaff } from "@/lib/triage/access/assert-active-staff";
+import { lockInquiry } from "@/lib/triage/pipeline/lock-inquiry";
+import { recordInquiryAuditEvent } from "@/lib/triage/access/record-inquiry-audit-event";
+import type { TriageActor } from "@/lib/triage/access/triage-actor";
+import { TriageRefusedError } from "@/lib/triage/access/triage-errors";
 
 // Staff record the person's consent (or its withdrawal) to disclose their
 // record to a named treatment provider's record system, and separately to

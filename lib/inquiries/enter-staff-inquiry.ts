@@ -4,10 +4,10 @@ import { idempotencyKeyFor } from "@/lib/inquiries/idempotency-key";
 import { storeStaffInquiry } from "@/lib/inquiries/store-staff-inquiry";
 import { logger } from "@/lib/logging/logger";
 import { appSecret } from "@/lib/security/secrets";
-import { autoAssignInquiry } from "@/lib/triage/auto-assign-inquiry";
-import { flagPossibleDuplicate } from "@/lib/triage/flag-possible-duplicate";
-import type { TriageActor } from "@/lib/triage/triage-actor";
-import { getTriageSettings } from "@/lib/triage/triage-settings";
+import { autoAssignInquiry } from "@/lib/triage/pipeline/auto-assign-inquiry";
+import { flagPossibleDuplicate } from "@/lib/triage/duplicates/flag-possible-duplicate";
+import type { TriageActor } from "@/lib/triage/access/triage-actor";
+import { getTriageSettings } from "@/lib/triage/settings/triage-settings";
 import { staffInquirySchema } from "@/lib/validations/inquiry";
 
 export type EnterStaffInquiryResult =

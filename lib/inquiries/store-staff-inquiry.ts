@@ -5,9 +5,9 @@ import { consentRecordsFor } from "@/lib/inquiries/consent-records";
 import { encryptInquiryFields } from "@/lib/inquiries/encrypt-inquiry-fields";
 import { generateReferenceCode } from "@/lib/inquiries/reference-code";
 import { OUTBOX_CHANNEL } from "@/lib/notifications/outbox-channel";
-import { assertActiveStaff } from "@/lib/triage/assert-active-staff";
-import { recordInquiryAuditEvent } from "@/lib/triage/record-inquiry-audit-event";
-import type { TriageActor } from "@/lib/triage/triage-actor";
+import { assertActiveStaff } from "@/lib/triage/access/assert-active-staff";
+import { recordInquiryAuditEvent } from "@/lib/triage/access/record-inquiry-audit-event";
+import type { TriageActor } from "@/lib/triage/access/triage-actor";
 import type { StaffInquiry } from "@/lib/validations/inquiry";
 
 const MAX_CODE_ATTEMPTS = 5;

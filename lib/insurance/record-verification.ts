@@ -3,10 +3,10 @@ import { randomUUID } from "node:crypto";
 import { encryptField } from "@/lib/crypto/field-encryption";
 import { getKeyring } from "@/lib/crypto/keyring";
 import { getDb } from "@/lib/db/client";
-import { assertActiveStaff } from "@/lib/triage/assert-active-staff";
-import { lockInquiry } from "@/lib/triage/lock-inquiry";
-import { recordInquiryAuditEvent } from "@/lib/triage/record-inquiry-audit-event";
-import type { TriageActor } from "@/lib/triage/triage-actor";
+import { assertActiveStaff } from "@/lib/triage/access/assert-active-staff";
+import { lockInquiry } from "@/lib/triage/pipeline/lock-inquiry";
+import { recordInquiryAuditEvent } from "@/lib/triage/access/record-inquiry-audit-event";
+import type { TriageActor } from "@/lib/triage/access/triage-actor";
 import { VERIFICATION_RESULTS } from "@/lib/validations/insurance-options";
 import type { VerificationEntry } from "@/lib/validations/insurance-entry";
 

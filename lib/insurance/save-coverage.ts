@@ -4,11 +4,11 @@ import { encryptField } from "@/lib/crypto/field-encryption";
 import { getKeyring } from "@/lib/crypto/keyring";
 import { getDb } from "@/lib/db/client";
 import { isPayerAccepted } from "@/lib/insurance/is-payer-accepted";
-import { assertActiveStaff } from "@/lib/triage/assert-active-staff";
-import { lockInquiry } from "@/lib/triage/lock-inquiry";
-import { recordInquiryAuditEvent } from "@/lib/triage/record-inquiry-audit-event";
-import type { TriageActor } from "@/lib/triage/triage-actor";
-import { TriageRefusedError } from "@/lib/triage/triage-errors";
+import { assertActiveStaff } from "@/lib/triage/access/assert-active-staff";
+import { lockInquiry } from "@/lib/triage/pipeline/lock-inquiry";
+import { recordInquiryAuditEvent } from "@/lib/triage/access/record-inquiry-audit-event";
+import type { TriageActor } from "@/lib/triage/access/triage-actor";
+import { TriageRefusedError } from "@/lib/triage/access/triage-errors";
 import type { CoverageEntry } from "@/lib/validations/insurance-entry";
 
 const SEALED = ["payerOther", "memberId", "groupNumber", "subscriberName", "subscriberDob"] as const;

@@ -1,10 +1,10 @@
 import "server-only";
 import { getDb } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
-import { assertAdmin } from "@/lib/triage/assert-admin";
-import { recordAdminAuditEvent } from "@/lib/triage/record-admin-audit-event";
+import { assertAdmin } from "@/lib/triage/access/assert-admin";
+import { recordAdminAuditEvent } from "@/lib/triage/access/record-admin-audit-event";
 import { SettingsRefusedError } from "@/lib/triage/settings/settings-refused-error";
-import type { TriageActor } from "@/lib/triage/triage-actor";
+import type { TriageActor } from "@/lib/triage/access/triage-actor";
 import { payerCode, type PayerCommand } from "@/lib/validations/payer";
 
 // Adds, renames, retires, brings back or moves a payer. Codes never change

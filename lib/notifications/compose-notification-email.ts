@@ -4,7 +4,7 @@ import { getEnv } from "@/lib/env";
 import type { ClaimedNotification } from "@/lib/notifications/claim-due-notifications";
 import { escalationEmail } from "@/lib/notifications/templates/escalation-email";
 import { newInquiryEmail } from "@/lib/notifications/templates/new-inquiry-email";
-import { getTriageSettings } from "@/lib/triage/triage-settings";
+import { getTriageSettings } from "@/lib/triage/settings/triage-settings";
 
 export class NoRecipientError extends Error {}
 

@@ -4,7 +4,7 @@ import { z } from "zod";
 // list, so the append-only audit trail never holds free text a person typed
 // (which could name someone). A hold's case reference, the one piece of free
 // text that is needed, is kept encrypted beside the record and goes with it
-// (lib/triage/record-admin-reason-note.ts).
+// (lib/triage/retention/record-admin-reason-note.ts).
 export const LEGAL_HOLD_CATEGORIES = {
   litigation: "Litigation, subpoena or court order",
   regulator: "Regulator or licensing inquiry",

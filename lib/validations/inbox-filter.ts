@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { OPEN_STAGES, PIPELINE_STAGES } from "@/lib/triage/pipeline-transitions";
+import { OPEN_STAGES, PIPELINE_STAGES } from "@/lib/triage/pipeline/pipeline-transitions";
 import { INQUIRY_CHANNELS, LANGUAGES } from "@/lib/validations/inquiry-options";
 import { VERIFICATION_STATUSES } from "@/lib/validations/insurance-options";
 

@@ -2,7 +2,7 @@ import { z } from "zod";
 
 // What staff type into the inbox's search box: a reference code, a phone
 // number, an email address or a first name. Posted, never put in a URL (see
-// inbox-filter.ts). How it is read is lib/triage/resolve-inbox-search.ts.
+// inbox-filter.ts). How it is read is lib/triage/inbox/resolve-inbox-search.ts.
 export const InboxSearchSchema = z.object({
   q: z
     .string({ error: "Type a reference code, phone number, email address or first name." })

@@ -11,7 +11,7 @@ import {
   REQUESTER_TYPES,
   STAFF_ENTRY_CHANNELS,
 } from "@/lib/validations/inquiry-options";
-import { instantFromWallTime } from "@/lib/triage/instant-from-wall-time";
+import { instantFromWallTime } from "@/lib/triage/clock/instant-from-wall-time";
 import { COVERAGE_KINDS, INSURANCE_LIMITS, KINDS_WITHOUT_DETAILS, OTHER_PAYER, PAYER_CODE, POLICY_HOLDER_ANSWERS } from "@/lib/validations/insurance-options";
 import { normalisePhoneNumber } from "@/lib/validations/phone-number";
 import { optionalText, requiredText } from "@/lib/validations/text-field";

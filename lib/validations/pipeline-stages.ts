@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { hasVisibleContent } from "@/lib/validations/visible-text";
-import { PIPELINE_STAGES } from "@/lib/triage/pipeline-transitions";
+import { PIPELINE_STAGES } from "@/lib/triage/pipeline/pipeline-transitions";
 
 const label = z
   .string()

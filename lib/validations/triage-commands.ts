@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { CONTACT_ATTEMPT_OPTIONS } from "@/lib/triage/contact-attempt-options";
-import { isExitStage, PIPELINE_STAGES } from "@/lib/triage/pipeline-transitions";
+import { CONTACT_ATTEMPT_OPTIONS } from "@/lib/triage/pipeline/contact-attempt-options";
+import { isExitStage, PIPELINE_STAGES } from "@/lib/triage/pipeline/pipeline-transitions";
 import { InquiryNoteBodySchema } from "@/lib/validations/inquiry-note";
 
 // The inquiry detail page's forms, as the server actions read them. Empty

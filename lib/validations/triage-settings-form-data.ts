@@ -1,4 +1,4 @@
-import { WEEKDAYS } from "@/lib/triage/business-hours";
+import { WEEKDAYS } from "@/lib/triage/clock/business-hours";
 
 // The settings form's fields as TriageSettingsSchema expects them: per
 // weekday an "open" box and two times (a day left unticked is closed).

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { WEEKDAYS } from "@/lib/triage/business-hours";
+import { WEEKDAYS } from "@/lib/triage/clock/business-hours";
 
 const time = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "Use HH:MM, 24-hour.");
 const span = z
@@ -20,7 +20,7 @@ function wholeNumber(what: string, min: number, max: number, unit: string) {
   return z.coerce.number({ error: message }).int(message).min(min, message).max(max, message);
 }
 
-// The triage settings an admin edits (lib/triage/triage-settings.ts reads them).
+// The triage settings an admin edits (lib/triage/settings/triage-settings.ts reads them).
 export const TriageSettingsSchema = z.object({
   firstContactTargetMinutes: wholeNumber("The first-contact target", 1, 7 * 24 * 60, "minutes"),
   timeZone: z.string().min(1).max(64).refine(isTimeZone, "Not a known time zone (e.g. America/New_York)."),

@@ -1,9 +1,9 @@
 import "server-only";
 import { getDb } from "@/lib/db/client";
 import { OUTBOX_CHANNEL } from "@/lib/notifications/outbox-channel";
-import { assertAdmin } from "@/lib/triage/assert-admin";
-import { recordAdminAuditEvent } from "@/lib/triage/record-admin-audit-event";
-import type { TriageActor } from "@/lib/triage/triage-actor";
+import { assertAdmin } from "@/lib/triage/access/assert-admin";
+import { recordAdminAuditEvent } from "@/lib/triage/access/record-admin-audit-event";
+import type { TriageActor } from "@/lib/triage/access/triage-actor";
 import { WebhookRefusedError } from "@/lib/webhooks/webhook-errors";
 
 export type WebhookEndpointCommand = "pause" | "resume" | "delete";

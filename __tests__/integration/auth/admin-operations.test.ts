@@ -5,7 +5,7 @@ import { setStaffDisabled } from "@/lib/auth/admin/set-staff-disabled";
 import { signInWithPassword } from "@/lib/auth/sign-in-with-password";
 import { readStaffSession } from "@/lib/auth/staff-session";
 import { verifySecondFactor } from "@/lib/auth/verify-second-factor";
-import { StaffNotActiveError } from "@/lib/triage/triage-errors";
+import { StaffNotActiveError } from "@/lib/triage/access/triage-errors";
 import {
   enrolSecondFactor,
   inviteAndEnrol,

@@ -2,7 +2,7 @@ import { Client } from "pg";
 import { disconnectDb } from "@/lib/db/client";
 import { loadReferralSourceOptions } from "@/lib/inquiries/referral-source-options";
 import { saveReferralSource } from "@/lib/triage/settings/save-referral-source";
-import type { TriageActor } from "@/lib/triage/triage-actor";
+import type { TriageActor } from "@/lib/triage/access/triage-actor";
 import { setAppEnvironment } from "@/__tests__/support/app-environment";
 import { postInquiry } from "@/__tests__/support/inquiry-api";
 import { createStaffMember } from "@/__tests__/support/triage-admin-fixtures";

@@ -5,8 +5,8 @@ import type { Client } from "pg";
 import { exportFhirBundle } from "@/lib/fhir/export-fhir-bundle";
 import { FhirExportRefusedError } from "@/lib/fhir/fhir-errors";
 import { recordEhrDisclosureConsent } from "@/lib/fhir/record-ehr-disclosure-consent";
-import { changeInquiryStage } from "@/lib/triage/change-inquiry-stage";
-import type { TriageActor } from "@/lib/triage/triage-actor";
+import { changeInquiryStage } from "@/lib/triage/pipeline/change-inquiry-stage";
+import type { TriageActor } from "@/lib/triage/access/triage-actor";
 import { createStaffMember, inquiryIdOf, submitTestInquiry } from "@/__tests__/support/triage-admin-fixtures";
 import { provideTestDatabaseClient } from "@/__tests__/support/test-database-client";
 

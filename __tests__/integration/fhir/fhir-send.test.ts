@@ -2,7 +2,7 @@ import type { Client } from "pg";
 import { exportFhirBundle } from "@/lib/fhir/export-fhir-bundle";
 import { recordEhrDisclosureConsent } from "@/lib/fhir/record-ehr-disclosure-consent";
 import { runOutboxWorker, type OutboxWorker } from "@/lib/notifications/run-outbox-worker";
-import type { TriageActor } from "@/lib/triage/triage-actor";
+import type { TriageActor } from "@/lib/triage/access/triage-actor";
 import { startSmtpSink, type SmtpSink } from "@/__tests__/support/smtp-sink";
 import { createStaffMember, inquiryIdOf, submitTestInquiry } from "@/__tests__/support/triage-admin-fixtures";
 import { onTestDatabaseTeardown } from "@/__tests__/support/test-database";

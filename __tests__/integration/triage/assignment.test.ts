@@ -1,8 +1,8 @@
 import { disconnectDb, getDb } from "@/lib/db/client";
-import { assignInquiry } from "@/lib/triage/assign-inquiry";
-import { autoAssignInquiry } from "@/lib/triage/auto-assign-inquiry";
-import { pickRoundRobinAssignee } from "@/lib/triage/pick-round-robin-assignee";
-import type { TriageActor } from "@/lib/triage/triage-actor";
+import { assignInquiry } from "@/lib/triage/pipeline/assign-inquiry";
+import { autoAssignInquiry } from "@/lib/triage/pipeline/auto-assign-inquiry";
+import { pickRoundRobinAssignee } from "@/lib/triage/pipeline/pick-round-robin-assignee";
+import type { TriageActor } from "@/lib/triage/access/triage-actor";
 import { setAppEnvironment } from "@/__tests__/support/app-environment";
 import { onTestDatabaseTeardown, provideTestDatabase } from "@/__tests__/support/test-database";
 import { addStaffMember, auditActions, submitTestInquiry, triageFacts } from "@/__tests__/support/triage-detail-fixtures";

@@ -1,14 +1,14 @@
 import type { Client } from "pg";
-import { businessMinutesBetween } from "@/lib/triage/business-hours";
+import { businessMinutesBetween } from "@/lib/triage/clock/business-hours";
 import { publicHolidays } from "@/lib/triage/closures/public-holidays";
 import { addPublicHolidays, saveClosureDay } from "@/lib/triage/closures/save-closure-day";
-import { findOverdueUrgentInquiries } from "@/lib/triage/find-overdue-urgent-inquiries";
-import { queueOverdueEscalations } from "@/lib/triage/queue-overdue-escalations";
+import { findOverdueUrgentInquiries } from "@/lib/triage/escalation/find-overdue-urgent-inquiries";
+import { queueOverdueEscalations } from "@/lib/triage/escalation/queue-overdue-escalations";
 import { measureFirstContact } from "@/lib/triage/reports/measure-first-contact";
 import { SettingsRefusedError } from "@/lib/triage/settings/settings-refused-error";
-import type { TriageActor } from "@/lib/triage/triage-actor";
-import { getTriageSettings } from "@/lib/triage/triage-settings";
-import { StaffNotActiveError } from "@/lib/triage/triage-errors";
+import type { TriageActor } from "@/lib/triage/access/triage-actor";
+import { getTriageSettings } from "@/lib/triage/settings/triage-settings";
+import { StaffNotActiveError } from "@/lib/triage/access/triage-errors";
 import { createStaffMember, insertOperationalInquiry } from "@/__tests__/support/triage-admin-fixtures";
 import { provideTestDatabaseClient } from "@/__tests__/support/test-database-client";
 

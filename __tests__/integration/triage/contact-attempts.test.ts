@@ -1,9 +1,9 @@
 import { disconnectDb, getDb } from "@/lib/db/client";
-import { changeInquiryStage } from "@/lib/triage/change-inquiry-stage";
-import { continueContactAttempts } from "@/lib/triage/continue-contact-attempts";
-import { logContactAttempt } from "@/lib/triage/log-contact-attempt";
-import type { TriageActor } from "@/lib/triage/triage-actor";
-import { TriageRefusedError } from "@/lib/triage/triage-errors";
+import { changeInquiryStage } from "@/lib/triage/pipeline/change-inquiry-stage";
+import { continueContactAttempts } from "@/lib/triage/pipeline/continue-contact-attempts";
+import { logContactAttempt } from "@/lib/triage/pipeline/log-contact-attempt";
+import type { TriageActor } from "@/lib/triage/access/triage-actor";
+import { TriageRefusedError } from "@/lib/triage/access/triage-errors";
 import { setAppEnvironment } from "@/__tests__/support/app-environment";
 import { onTestDatabaseTeardown, provideTestDatabase } from "@/__tests__/support/test-database";
 import { addStaffMember, auditActions, exitReasonFor, submitTestInquiry, triageFacts } from "@/__tests__/support/triage-detail-fixtures";

@@ -3,10 +3,10 @@ import { DetailActionsProvider, type DetailActions } from "@/components/staff/de
 import { InquiryDetailView } from "@/components/staff/detail/InquiryDetailView";
 import { disconnectDb } from "@/lib/db/client";
 import type { StaffContext } from "@/lib/auth/require-staff";
-import { getInquiryDetail } from "@/lib/triage/get-inquiry-detail";
-import { logContactAttempt } from "@/lib/triage/log-contact-attempt";
-import { responseClock } from "@/lib/triage/response-clock";
-import { getTriageSettings } from "@/lib/triage/triage-settings";
+import { getInquiryDetail } from "@/lib/triage/record/get-inquiry-detail";
+import { logContactAttempt } from "@/lib/triage/pipeline/log-contact-attempt";
+import { responseClock } from "@/lib/triage/clock/response-clock";
+import { getTriageSettings } from "@/lib/triage/settings/triage-settings";
 import { setAppEnvironment } from "@/__tests__/support/app-environment";
 import { onTestDatabaseTeardown, provideTestDatabase } from "@/__tests__/support/test-database";
 import { addStaffMember, submitTestInquiry } from "@/__tests__/support/triage-detail-fixtures";

@@ -1,10 +1,10 @@
 import { disconnectDb, getDb } from "@/lib/db/client";
-import { addInquiryNote } from "@/lib/triage/add-inquiry-note";
-import { changeInquiryStage } from "@/lib/triage/change-inquiry-stage";
-import { getInquiryDetail } from "@/lib/triage/get-inquiry-detail";
-import { logContactAttempt } from "@/lib/triage/log-contact-attempt";
-import type { TriageActor } from "@/lib/triage/triage-actor";
-import { InquiryNotFoundError, StaffNotActiveError } from "@/lib/triage/triage-errors";
+import { addInquiryNote } from "@/lib/triage/notes/add-inquiry-note";
+import { changeInquiryStage } from "@/lib/triage/pipeline/change-inquiry-stage";
+import { getInquiryDetail } from "@/lib/triage/record/get-inquiry-detail";
+import { logContactAttempt } from "@/lib/triage/pipeline/log-contact-attempt";
+import type { TriageActor } from "@/lib/triage/access/triage-actor";
+import { InquiryNotFoundError, StaffNotActiveError } from "@/lib/triage/access/triage-errors";
 import { CONSENT_TEXT_VERSION } from "@/lib/validations/inquiry-options";
 import { setAppEnvironment } from "@/__tests__/support/app-environment";
 import { queryAsOwner } from "@/__tests__/support/owner-query";

@@ -1,10 +1,10 @@
 import { disconnectDb, getDb } from "@/lib/db/client";
-import { changeInquiryStage } from "@/lib/triage/change-inquiry-stage";
-import { findPossibleDuplicates } from "@/lib/triage/find-possible-duplicates";
-import { flagPossibleDuplicate } from "@/lib/triage/flag-possible-duplicate";
-import { logContactAttempt } from "@/lib/triage/log-contact-attempt";
-import { resolveDuplicate } from "@/lib/triage/resolve-duplicate";
-import type { TriageActor } from "@/lib/triage/triage-actor";
+import { changeInquiryStage } from "@/lib/triage/pipeline/change-inquiry-stage";
+import { findPossibleDuplicates } from "@/lib/triage/duplicates/find-possible-duplicates";
+import { flagPossibleDuplicate } from "@/lib/triage/duplicates/flag-possible-duplicate";
+import { logContactAttempt } from "@/lib/triage/pipeline/log-contact-attempt";
+import { resolveDuplicate } from "@/lib/triage/duplicates/resolve-duplicate";
+import type { TriageActor } from "@/lib/triage/access/triage-actor";
 import { setAppEnvironment } from "@/__tests__/support/app-environment";
 import { onTestDatabaseTeardown, provideTestDatabase } from "@/__tests__/support/test-database";
 import { addStaffMember, auditActions, submitTestInquiry, triageFacts } from "@/__tests__/support/triage-detail-fixtures";

@@ -1,5 +1,5 @@
 import { runOutboxWorker } from "@/lib/notifications/run-outbox-worker";
-import { queueOverdueEscalations } from "@/lib/triage/queue-overdue-escalations";
+import { queueOverdueEscalations } from "@/lib/triage/escalation/queue-overdue-escalations";
 import { provideMailingTestDatabase } from "@/__tests__/support/mailing-test-database";
 import { installMarkSentKillSwitch, killMarkSent } from "@/__tests__/support/mark-sent-kill-switch";
 import { inquiryIdOf, submitTestInquiry } from "@/__tests__/support/triage-admin-fixtures";

@@ -2,7 +2,7 @@ import type { Client } from "pg";
 import { closeMailTransport } from "@/lib/notifications/mail-transport";
 import { runOutboxWorker } from "@/lib/notifications/run-outbox-worker";
 import { runTriageJobs } from "@/lib/triage/jobs/run-triage-jobs";
-import { queueOverdueEscalations } from "@/lib/triage/queue-overdue-escalations";
+import { queueOverdueEscalations } from "@/lib/triage/escalation/queue-overdue-escalations";
 import { startSmtpSink, type SmtpSink } from "@/__tests__/support/smtp-sink";
 import { inquiryIdOf, submitTestInquiry } from "@/__tests__/support/triage-admin-fixtures";
 import { onTestDatabaseTeardown } from "@/__tests__/support/test-database";

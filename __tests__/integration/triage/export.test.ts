@@ -1,7 +1,7 @@
 import type { Client } from "pg";
 import { exportInquiries, ExportRefusedError } from "@/lib/triage/export/export-inquiries";
-import type { TriageActor } from "@/lib/triage/triage-actor";
-import { StaffNotActiveError } from "@/lib/triage/triage-errors";
+import type { TriageActor } from "@/lib/triage/access/triage-actor";
+import { StaffNotActiveError } from "@/lib/triage/access/triage-errors";
 import { InquiryExportSchema } from "@/lib/validations/inquiry-export";
 import { createStaffMember, inquiryIdOf, submitTestInquiry } from "@/__tests__/support/triage-admin-fixtures";
 import { provideTestDatabaseClient } from "@/__tests__/support/test-database-client";

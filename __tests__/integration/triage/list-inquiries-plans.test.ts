@@ -1,10 +1,10 @@
 import type { Client } from "pg";
 import type { StaffContext } from "@/lib/auth/require-staff";
-import { buildInboxWhere } from "@/lib/triage/build-inbox-where";
-import { countNewInquiries } from "@/lib/triage/count-new-inquiries";
-import { listDueFollowUps } from "@/lib/triage/list-due-follow-ups";
-import { listInquiries } from "@/lib/triage/list-inquiries";
-import { searchInquiries } from "@/lib/triage/search-inquiries";
+import { buildInboxWhere } from "@/lib/triage/inbox/build-inbox-where";
+import { countNewInquiries } from "@/lib/triage/inbox/count-new-inquiries";
+import { listDueFollowUps } from "@/lib/triage/inbox/list-due-follow-ups";
+import { listInquiries } from "@/lib/triage/inbox/list-inquiries";
+import { searchInquiries } from "@/lib/triage/inbox/search-inquiries";
 import { InboxFilterSchema } from "@/lib/validations/inbox-filter";
 import { planInquiryQueries, type PlanNode } from "@/bench/inbox-bench-explain";
 import { seedInboxInquiries } from "@/bench/inbox-bench-seed";

@@ -1,7 +1,7 @@
 import { Client } from "pg";
 import type { StaffContext } from "@/lib/auth/require-staff";
 import { disconnectDb, getDb } from "@/lib/db/client";
-import { searchInquiries } from "@/lib/triage/search-inquiries";
+import { searchInquiries } from "@/lib/triage/inbox/search-inquiries";
 import { setAppEnvironment } from "@/__tests__/support/app-environment";
 import { addCoordinator, insertInquiry, submitInquiry } from "@/__tests__/support/inbox-fixtures";
 import { onTestDatabaseTeardown, provideTestDatabase } from "@/__tests__/support/test-database";

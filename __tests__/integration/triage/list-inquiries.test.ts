@@ -1,8 +1,8 @@
 import type { StaffContext } from "@/lib/auth/require-staff";
 import { disconnectDb } from "@/lib/db/client";
-import { buildInboxWhere } from "@/lib/triage/build-inbox-where";
-import { countNewInquiries } from "@/lib/triage/count-new-inquiries";
-import { listInquiries } from "@/lib/triage/list-inquiries";
+import { buildInboxWhere } from "@/lib/triage/inbox/build-inbox-where";
+import { countNewInquiries } from "@/lib/triage/inbox/count-new-inquiries";
+import { listInquiries } from "@/lib/triage/inbox/list-inquiries";
 import { InboxFilterSchema, inboxQuery, OPEN_STAGES, type InboxFilter } from "@/lib/validations/inbox-filter";
 import { setAppEnvironment } from "@/__tests__/support/app-environment";
 import { addCoordinator, deleteAllInquiries, insertInquiry } from "@/__tests__/support/inbox-fixtures";

@@ -1,11 +1,11 @@
 import type { Client } from "pg";
 import { DecryptionError } from "@/lib/crypto/field-encryption";
 import { getDb } from "@/lib/db/client";
-import { addInquiryNote } from "@/lib/triage/add-inquiry-note";
-import { editInquiryNote } from "@/lib/triage/edit-inquiry-note";
-import { decryptNoteBody } from "@/lib/triage/encrypt-note-body";
-import { getInquiryDetail } from "@/lib/triage/get-inquiry-detail";
-import type { TriageActor } from "@/lib/triage/triage-actor";
+import { addInquiryNote } from "@/lib/triage/notes/add-inquiry-note";
+import { editInquiryNote } from "@/lib/triage/notes/edit-inquiry-note";
+import { decryptNoteBody } from "@/lib/triage/notes/encrypt-note-body";
+import { getInquiryDetail } from "@/lib/triage/record/get-inquiry-detail";
+import type { TriageActor } from "@/lib/triage/access/triage-actor";
 import { provideTestDatabaseClient } from "@/__tests__/support/test-database-client";
 import { addStaffMember, auditActions, submitTestInquiry } from "@/__tests__/support/triage-detail-fixtures";
 

@@ -1,8 +1,8 @@
 import { disconnectDb, getDb } from "@/lib/db/client";
 import type { InquiryStatus } from "@/lib/db/generated/enums";
-import { changeInquiryStage } from "@/lib/triage/change-inquiry-stage";
-import { TriageRefusedError } from "@/lib/triage/triage-errors";
-import type { TriageActor } from "@/lib/triage/triage-actor";
+import { changeInquiryStage } from "@/lib/triage/pipeline/change-inquiry-stage";
+import { TriageRefusedError } from "@/lib/triage/access/triage-errors";
+import type { TriageActor } from "@/lib/triage/access/triage-actor";
 import { setAppEnvironment } from "@/__tests__/support/app-environment";
 import { onTestDatabaseTeardown, provideTestDatabase } from "@/__tests__/support/test-database";
 import { addStaffMember, auditActions, exitReasonFor, submitTestInquiry, triageFacts } from "@/__tests__/support/triage-detail-fixtures";
@@ -15,7 +15,7 @@ const STAGES: InquiryStatus[] = ["NEW", "CONTACT_ATTEMPTED", "REACHED", "SCREENI
 const EXITS = ["REFERRED_ELSEWHERE", "NOT_A_FIT", "UNREACHABLE", "WITHDREW"] as const;
 const isExit = (stage: InquiryStatus): stage is (typeof EXITS)[number] => (EXITS as readonly string[]).includes(stage);
 
-// The rules, written out independently of lib/triage/pipeline-transitions.ts:
+// The rules, written out independently of lib/triage/pipeline/pipeline-transitions.ts:
 // every (from, to) pair a coordinator may make. Everything else is refused.
 const COORDINATOR_ALLOWED: Record<InquiryStatus, InquiryStatus[]> = {
   NEW: ["REACHED", "SCREENING_SCHEDULED", ...EXITS],

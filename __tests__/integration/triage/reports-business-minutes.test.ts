@@ -1,12 +1,12 @@
 import type { Client } from "pg";
-import { businessMinutesBetween, type BusinessHours } from "@/lib/triage/business-hours";
-import { localDate } from "@/lib/triage/local-date";
+import { businessMinutesBetween, type BusinessHours } from "@/lib/triage/clock/business-hours";
+import { localDate } from "@/lib/triage/clock/local-date";
 import { measureFirstContact } from "@/lib/triage/reports/measure-first-contact";
 import { insertOperationalInquiry } from "@/__tests__/support/triage-admin-fixtures";
 import { provideTestDatabaseClient } from "@/__tests__/support/test-database-client";
 
 // The reports compute business minutes in SQL; the response clock in
-// TypeScript (lib/triage/business-hours.ts). They must agree, also across
+// TypeScript (lib/triage/clock/business-hours.ts). They must agree, also across
 // weekends and daylight-saving changes. One inquiry per clinic day, so a
 // one-day range's median is that inquiry's business minutes.
 const database = provideTestDatabaseClient({ environment: { MAIL_SINK_DIR: "/tmp/iop-reports-bm-test-mail" } });

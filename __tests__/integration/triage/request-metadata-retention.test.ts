@@ -1,6 +1,6 @@
 import type { Client } from "pg";
-import { deleteInquiryOnRequest } from "@/lib/triage/delete-inquiry-on-request";
-import { purgeRequestMetadata } from "@/lib/triage/purge-request-metadata";
+import { deleteInquiryOnRequest } from "@/lib/triage/retention/delete-inquiry-on-request";
+import { purgeRequestMetadata } from "@/lib/triage/retention/purge-request-metadata";
 import { createStaffMember, inquiryIdOf, submitTestInquiry } from "@/__tests__/support/triage-admin-fixtures";
 import { provideTestDatabaseClient } from "@/__tests__/support/test-database-client";
 

@@ -3,7 +3,7 @@ import { AppError } from "@/lib/actions/app-error";
 import { runStaffAction } from "@/lib/actions/run-staff-action";
 import { requireStaffAction, StaffAccessDeniedError, type StaffContext } from "@/lib/auth/require-staff";
 import { logger } from "@/lib/logging/logger";
-import { TriageRefusedError, StaffNotActiveError } from "@/lib/triage/triage-errors";
+import { TriageRefusedError, StaffNotActiveError } from "@/lib/triage/access/triage-errors";
 import { revalidatePath } from "next/cache";
 
 // The one frame of every staff server action, with the session and Next's

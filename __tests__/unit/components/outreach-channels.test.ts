@@ -1,5 +1,5 @@
 import type { ConsentSubject } from "@/lib/db/generated/enums";
-import type { ConsentEntry, InquiryConsents } from "@/lib/triage/read-current-consents";
+import type { ConsentEntry, InquiryConsents } from "@/lib/triage/record/read-current-consents";
 import { outreachChannels } from "@/components/staff/detail/outreach-channels";
 
 function consents(granted: Partial<Record<ConsentSubject, boolean>>): InquiryConsents {

@@ -1,5 +1,5 @@
-import { addBusinessMinutes, businessMinutesBetween, type BusinessHours } from "@/lib/triage/business-hours";
-import { responseClock } from "@/lib/triage/response-clock";
+import { addBusinessMinutes, businessMinutesBetween, type BusinessHours } from "@/lib/triage/clock/business-hours";
+import { responseClock } from "@/lib/triage/clock/response-clock";
 
 const NY = "America/New_York";
 const WEEKDAYS_9_TO_5: BusinessHours = {

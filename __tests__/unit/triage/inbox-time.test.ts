@@ -1,7 +1,7 @@
 import { formatRelative } from "@/components/staff/inbox/inbox-format";
-import { formatMinutes } from "@/lib/triage/format-minutes";
-import { isInPreferredWindow } from "@/lib/triage/is-in-preferred-window";
-import { zonedDayStart } from "@/lib/triage/zoned-day-start";
+import { formatMinutes } from "@/lib/triage/clock/format-minutes";
+import { isInPreferredWindow } from "@/lib/triage/clock/is-in-preferred-window";
+import { zonedDayStart } from "@/lib/triage/clock/zoned-day-start";
 
 describe("zonedDayStart", () => {
   it("is local midnight in the clinic's zone, in winter and in summer", () => {

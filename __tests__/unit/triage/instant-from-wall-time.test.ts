@@ -1,4 +1,4 @@
-import { instantFromWallTime } from "@/lib/triage/instant-from-wall-time";
+import { instantFromWallTime } from "@/lib/triage/clock/instant-from-wall-time";
 
 const NY = "America/New_York";
 const at = (wall: string, zone = NY) => instantFromWallTime(wall, zone)?.toISOString();

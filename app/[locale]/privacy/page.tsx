@@ -29,7 +29,7 @@ export default async function PrivacyPage({ params }: Props) {
     clinicPhone: clinic.phoneDisplay,
     clinicEmail: clinic.email,
     retentionDays: clinic.retentionDays,
-    // What the code keeps (lib/triage/purge-request-metadata.ts, lib/security/rate-limit.ts).
+    // What the code keeps (lib/triage/retention/purge-request-metadata.ts, lib/security/rate-limit.ts).
     requestMetadataHours: env.REQUEST_METADATA_RETENTION_HOURS,
     rateLimitMinutes: Math.ceil(env.RATE_LIMIT_IP_WINDOW_SECONDS / 60),
   };

@@ -1,5 +1,5 @@
-import { CHANNEL_LABELS } from "@/lib/triage/inquiry-channel-labels";
-import type { InquiryRecord } from "@/lib/triage/read-inquiry-record";
+import { CHANNEL_LABELS } from "@/lib/triage/record/inquiry-channel-labels";
+import type { InquiryRecord } from "@/lib/triage/record/read-inquiry-record";
 import { LANGUAGE_LABELS, PERSON_AWARE_LABELS, REQUESTER_LABELS } from "./answer-labels";
 
 // Everything else the person told us, and, when someone asked on another

@@ -1,4 +1,4 @@
-import type { InquiryRecord } from "@/lib/triage/read-inquiry-record";
+import type { InquiryRecord } from "@/lib/triage/record/read-inquiry-record";
 import { BEST_TIME_LABELS, CONTACT_METHOD_LABELS, LANGUAGE_LABELS } from "./answer-labels";
 
 // Who to ask for and how to reach them. Always rendered after the

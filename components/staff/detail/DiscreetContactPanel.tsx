@@ -1,6 +1,6 @@
 import { TableScroll } from "@/components/staff/TableScroll";
 import type { RequesterType } from "@/lib/db/generated/enums";
-import type { InquiryConsents } from "@/lib/triage/read-current-consents";
+import type { InquiryConsents } from "@/lib/triage/record/read-current-consents";
 import { CONSENT_LABELS, CONSENT_ORDER, PERSON_AWARE_LABELS } from "./answer-labels";
 import { formatClinicTime } from "./format-clinic-time";
 

@@ -1,10 +1,10 @@
 import Link from "next/link";
 import type { StaffContext } from "@/lib/auth/require-staff";
 import type { InquiryInsurance } from "@/lib/insurance/read-inquiry-insurance";
-import type { InquiryDetail } from "@/lib/triage/get-inquiry-detail";
-import { isDecisionDue } from "@/lib/triage/is-decision-due";
-import { isClosedStage } from "@/lib/triage/pipeline-transitions";
-import type { ResponseClock } from "@/lib/triage/response-clock";
+import type { InquiryDetail } from "@/lib/triage/record/get-inquiry-detail";
+import { isDecisionDue } from "@/lib/triage/pipeline/is-decision-due";
+import { isClosedStage } from "@/lib/triage/pipeline/pipeline-transitions";
+import type { ResponseClock } from "@/lib/triage/clock/response-clock";
 import type { TriageSettingsValues } from "@/lib/validations/triage-settings";
 import { AnswersPanel } from "./AnswersPanel";
 import { AssignmentPanel } from "./AssignmentPanel";

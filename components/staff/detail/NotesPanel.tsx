@@ -1,4 +1,4 @@
-import type { InquiryNoteView } from "@/lib/triage/read-inquiry-notes";
+import type { InquiryNoteView } from "@/lib/triage/record/read-inquiry-notes";
 import { formatClinicTime } from "./format-clinic-time";
 import { NoteForm } from "./NoteForm";
 

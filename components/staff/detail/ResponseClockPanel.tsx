@@ -1,5 +1,5 @@
-import type { ResponseClock } from "@/lib/triage/response-clock";
-import { formatMinutes } from "@/lib/triage/format-minutes";
+import type { ResponseClock } from "@/lib/triage/clock/response-clock";
+import { formatMinutes } from "@/lib/triage/clock/format-minutes";
 import { formatClinicTime } from "./format-clinic-time";
 
 function summary(clock: ResponseClock): string {

@@ -1,4 +1,4 @@
-import type { TimelineEntry } from "@/lib/triage/get-inquiry-timeline";
+import type { TimelineEntry } from "@/lib/triage/record/get-inquiry-timeline";
 import { formatClinicTime } from "./format-clinic-time";
 
 export function TimelinePanel({ timeline, timeZone }: { timeline: TimelineEntry[]; timeZone: string }) {

@@ -1,8 +1,8 @@
 import type { StaffRole } from "@/lib/auth/staff-roles";
 import type { ConsentSubject, InquiryStatus } from "@/lib/db/generated/enums";
-import { attemptLabel, CONSENT_FOR_CHANNEL, CONTACT_ATTEMPT_OPTIONS } from "@/lib/triage/contact-attempt-options";
-import type { InquiryDetail } from "@/lib/triage/get-inquiry-detail";
-import { allowedTransitions, isExitStage, type TransitionKind } from "@/lib/triage/pipeline-transitions";
+import { attemptLabel, CONSENT_FOR_CHANNEL, CONTACT_ATTEMPT_OPTIONS } from "@/lib/triage/pipeline/contact-attempt-options";
+import type { InquiryDetail } from "@/lib/triage/record/get-inquiry-detail";
+import { allowedTransitions, isExitStage, type TransitionKind } from "@/lib/triage/pipeline/pipeline-transitions";
 import type { AttemptButton, AttemptRow } from "./AttemptPanel";
 import type { DuplicateRow } from "./DuplicatePanel";
 import type { ExitChoice, StageMove } from "./StagePanel";

@@ -1,6 +1,6 @@
 import type { RequesterType } from "@/lib/db/generated/enums";
-import { CONTACT_ATTEMPT_OPTIONS } from "@/lib/triage/contact-attempt-options";
-import type { InquiryConsents } from "@/lib/triage/read-current-consents";
+import { CONTACT_ATTEMPT_OPTIONS } from "@/lib/triage/pipeline/contact-attempt-options";
+import type { InquiryConsents } from "@/lib/triage/record/read-current-consents";
 
 export type OutreachChannel = {
   channel: "CALL" | "TEXT";

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { LANGUAGE_LABELS } from "@/components/staff/detail/answer-labels";
-import { CHANNEL_LABELS } from "@/lib/triage/inquiry-channel-labels";
-import type { InboxOptions } from "@/lib/triage/load-inbox-options";
+import { CHANNEL_LABELS } from "@/lib/triage/record/inquiry-channel-labels";
+import type { InboxOptions } from "@/lib/triage/inbox/load-inbox-options";
 import type { InboxFilter } from "@/lib/validations/inbox-filter";
 import { VERIFICATION_FILTER_CHOICES } from "@/components/staff/inbox/verification-filter-choices";
 

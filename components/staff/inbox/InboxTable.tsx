@@ -2,7 +2,7 @@ import { TableScroll } from "@/components/staff/TableScroll";
 import Link from "next/link";
 import { LANGUAGE_LABELS } from "@/components/staff/detail/answer-labels";
 import { formatBestTimes } from "@/components/staff/inbox/inbox-format";
-import { CHANNEL_LABELS } from "@/lib/triage/inquiry-channel-labels";
+import { CHANNEL_LABELS } from "@/lib/triage/record/inquiry-channel-labels";
 import type { InboxLabels, InboxTableRow } from "@/components/staff/inbox/inbox-types";
 import { RelativeTime } from "@/components/staff/inbox/RelativeTime";
 import { ResponseClockCell } from "@/components/staff/inbox/ResponseClockCell";

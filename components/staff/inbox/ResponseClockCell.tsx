@@ -1,13 +1,13 @@
 "use client";
 
-import { formatMinutes } from "@/lib/triage/format-minutes";
+import { formatMinutes } from "@/lib/triage/clock/format-minutes";
 import type { ClockSettings } from "@/components/staff/inbox/inbox-types";
 import { useNow } from "@/components/staff/inbox/use-now";
-import { businessMinutesBetween } from "@/lib/triage/business-hours";
-import { responseClock } from "@/lib/triage/response-clock";
+import { businessMinutesBetween } from "@/lib/triage/clock/business-hours";
+import { responseClock } from "@/lib/triage/clock/response-clock";
 
 // Time to first contact, or time left / overdue while nobody has made
-// contact, in business minutes (lib/triage/response-clock.ts). Recomputed as
+// contact, in business minutes (lib/triage/clock/response-clock.ts). Recomputed as
 // the page stays open, so "3 min left" turns into "overdue" without a reload.
 // Business time is counted day by day, so an inquiry nobody has contacted for
 // weeks would cost milliseconds per tick: past a week it just says so.

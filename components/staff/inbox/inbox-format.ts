@@ -3,7 +3,7 @@
 // re-render with them, so both agree.
 
 import { BEST_TIME_LABELS } from "@/components/staff/detail/answer-labels";
-import { formatMinutes } from "@/lib/triage/format-minutes";
+import { formatMinutes } from "@/lib/triage/clock/format-minutes";
 
 export function formatBestTimes(bestTimes: readonly string[]): string {
   return bestTimes.length === 0 ? "Any time" : bestTimes.map((time) => BEST_TIME_LABELS[time] ?? time).join(", ");

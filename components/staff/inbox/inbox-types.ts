@@ -1,5 +1,5 @@
 import type { ActionState } from "@/lib/actions/action-state";
-import type { BusinessHours, ClosedDates } from "@/lib/triage/business-hours";
+import type { BusinessHours, ClosedDates } from "@/lib/triage/clock/business-hours";
 import type { InquiryChannel } from "@/lib/validations/inquiry-options";
 
 // What the inbox table needs for one row, as plain JSON (it crosses from the

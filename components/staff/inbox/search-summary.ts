@@ -1,4 +1,4 @@
-import type { SearchKind } from "@/lib/triage/resolve-inbox-search";
+import type { SearchKind } from "@/lib/triage/inbox/resolve-inbox-search";
 
 const KIND_WORDS: Record<SearchKind, string> = { reference: "reference code", phone: "phone number", email: "email address", name: "first name" };
 

@@ -1,6 +1,6 @@
 import { formatExact } from "@/components/staff/inbox/inbox-format";
 import type { InboxTableRow } from "@/components/staff/inbox/inbox-types";
-import type { InboxRow } from "@/lib/triage/inbox-row";
+import type { InboxRow } from "@/lib/triage/inbox/inbox-row";
 import { OPEN_STAGES } from "@/lib/validations/inbox-filter";
 
 const OPEN: ReadonlySet<string> = new Set(OPEN_STAGES);

@@ -3,7 +3,7 @@
 import { useActionState, useEffect, useRef } from "react";
 import { BEST_TIME_LABELS, CONTACT_METHOD_LABELS, LANGUAGE_LABELS, PERSON_AWARE_LABELS, REQUESTER_LABELS } from "@/components/staff/detail/answer-labels";
 import { onSubmitOnce } from "@/components/staff/detail/use-panel-action";
-import { CHANNEL_LABELS } from "@/lib/triage/inquiry-channel-labels";
+import { CHANNEL_LABELS } from "@/lib/triage/record/inquiry-channel-labels";
 import {
   BEST_TIMES,
   CONSENT_TEXT_VERSION,

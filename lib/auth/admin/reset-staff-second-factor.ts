@@ -6,7 +6,7 @@ import { requireRecentReauthentication } from "@/lib/auth/reauthentication";
 import { recordStaffAuditEvent } from "@/lib/auth/record-staff-audit-event";
 import type { StaffContext } from "@/lib/auth/require-staff";
 import { getDb } from "@/lib/db/client";
-import { assertAdmin } from "@/lib/triage/assert-admin";
+import { assertAdmin } from "@/lib/triage/access/assert-admin";
 
 // For a colleague who lost their phone and recovery codes: the authenticator
 // secret and recovery codes are deleted, the account is signed out, and a

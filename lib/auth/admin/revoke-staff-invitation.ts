@@ -2,7 +2,7 @@ import "server-only";
 import { recordStaffAuditEvent } from "@/lib/auth/record-staff-audit-event";
 import type { StaffContext } from "@/lib/auth/require-staff";
 import { getDb } from "@/lib/db/client";
-import { assertAdmin } from "@/lib/triage/assert-admin";
+import { assertAdmin } from "@/lib/triage/access/assert-admin";
 
 export async function revokeStaffInvitation(options: { admin: StaffContext; invitationId: string }): Promise<void> {
   await getDb().$transaction(async (tx) => {

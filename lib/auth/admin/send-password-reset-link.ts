@@ -5,7 +5,7 @@ import { StaffAdminRefusedError } from "@/lib/auth/admin/staff-admin-refused-err
 import { recordStaffAuditEvent } from "@/lib/auth/record-staff-audit-event";
 import type { StaffContext } from "@/lib/auth/require-staff";
 import { getDb } from "@/lib/db/client";
-import { assertAdmin } from "@/lib/triage/assert-admin";
+import { assertAdmin } from "@/lib/triage/access/assert-admin";
 
 // An admin forces a password change: a single-use link (24 hours) to the
 // account's address, where the person chooses a new password. Nothing else

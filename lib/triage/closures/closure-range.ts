@@ -1,4 +1,4 @@
-import { localDate } from "@/lib/triage/local-date";
+import { localDate } from "@/lib/triage/clock/local-date";
 
 // Closures an admin may enter: from a year back (to correct the record a
 // report measures) to three years ahead. Anything further is a typo.

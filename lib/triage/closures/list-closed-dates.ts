@@ -1,6 +1,6 @@
 import "server-only";
 import { getDb } from "@/lib/db/client";
-import type { ClosedDates } from "@/lib/triage/business-hours";
+import type { ClosedDates } from "@/lib/triage/clock/business-hours";
 
 export type ClosureDayRow = { date: string; label: string | null };
 

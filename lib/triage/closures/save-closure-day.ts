@@ -1,12 +1,12 @@
 import "server-only";
 import { getDb } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
-import { assertAdmin } from "@/lib/triage/assert-admin";
+import { assertAdmin } from "@/lib/triage/access/assert-admin";
 import { closureRange } from "@/lib/triage/closures/closure-range";
 import { isoDate } from "@/lib/triage/closures/list-closed-dates";
-import { recordAdminAuditEvent } from "@/lib/triage/record-admin-audit-event";
+import { recordAdminAuditEvent } from "@/lib/triage/access/record-admin-audit-event";
 import { SettingsRefusedError } from "@/lib/triage/settings/settings-refused-error";
-import type { TriageActor } from "@/lib/triage/triage-actor";
+import type { TriageActor } from "@/lib/triage/access/triage-actor";
 import type { ClosureCommand } from "@/lib/validations/closure-day";
 
 const asDate = (iso: string) => new Date(`${iso}T00:00:00Z`);

@@ -1,8 +1,8 @@
 import "server-only";
 import { getDb } from "@/lib/db/client";
 import { readJobState, saveJobState } from "@/lib/triage/jobs/job-state";
-import { autoAssignInquiry } from "@/lib/triage/auto-assign-inquiry";
-import { flagPossibleDuplicate } from "@/lib/triage/flag-possible-duplicate";
+import { autoAssignInquiry } from "@/lib/triage/pipeline/auto-assign-inquiry";
+import { flagPossibleDuplicate } from "@/lib/triage/duplicates/flag-possible-duplicate";
 
 const BATCH_SIZE = 200;
 

@@ -2,9 +2,9 @@ import "server-only";
 import { getPool } from "@/lib/db/client";
 import { readJobState } from "@/lib/triage/jobs/job-state";
 import { ADVISORY_LOCKS, withAdvisoryLock } from "@/lib/triage/jobs/with-advisory-lock";
-import { localDate } from "@/lib/triage/local-date";
-import { purgeExpiredInquiries, type PurgeOutcome } from "@/lib/triage/purge-expired-inquiries";
-import { getTriageSettings } from "@/lib/triage/triage-settings";
+import { localDate } from "@/lib/triage/clock/local-date";
+import { purgeExpiredInquiries, type PurgeOutcome } from "@/lib/triage/retention/purge-expired-inquiries";
+import { getTriageSettings } from "@/lib/triage/settings/triage-settings";
 
 // Once per calendar day in the clinic's time zone, across every instance: the
 // lock keeps two processes from purging at once, and the job's state (the

@@ -7,8 +7,8 @@ import { countEscalations } from "@/lib/metrics/escalation-metrics";
 import { processNewArrivals } from "@/lib/triage/jobs/process-new-arrivals";
 import { purgeIfDue } from "@/lib/triage/jobs/purge-if-due";
 import { ADVISORY_LOCKS, withAdvisoryLock } from "@/lib/triage/jobs/with-advisory-lock";
-import { purgeRequestMetadata } from "@/lib/triage/purge-request-metadata";
-import { queueOverdueEscalations } from "@/lib/triage/queue-overdue-escalations";
+import { purgeRequestMetadata } from "@/lib/triage/retention/purge-request-metadata";
+import { queueOverdueEscalations } from "@/lib/triage/escalation/queue-overdue-escalations";
 
 const TICK_MS = 60_000;
 

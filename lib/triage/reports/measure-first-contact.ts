@@ -1,6 +1,6 @@
 import "server-only";
 import { getDb } from "@/lib/db/client";
-import type { BusinessHours } from "@/lib/triage/business-hours";
+import type { BusinessHours } from "@/lib/triage/clock/business-hours";
 import type { ReportRange } from "@/lib/triage/reports/report-range";
 import { receivedWithin } from "@/lib/triage/reports/report-scope";
 
@@ -27,7 +27,7 @@ export type FirstContactFigures = {
 // window is turned into instants with AT TIME ZONE (so daylight-saving days
 // come out right) and its overlap with the wait is summed, closure days
 // ("ClosureDay") contributing nothing; with no business
-// hours configured every minute counts, as in lib/triage/business-hours.ts.
+// hours configured every minute counts, as in lib/triage/clock/business-hours.ts.
 // Percentiles are continuous (percentile_cont: linear interpolation).
 // Uses the hours configured now; a change of hours re-measures the past.
 export async function measureFirstContact(options: {

@@ -1,4 +1,4 @@
-import { localDate } from "@/lib/triage/local-date";
+import { localDate } from "@/lib/triage/clock/local-date";
 import type { ReportRangeInput } from "@/lib/validations/report-range";
 
 // Inquiries received on the clinic's calendar days from..to, both included.

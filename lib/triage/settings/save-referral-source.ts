@@ -1,9 +1,9 @@
 import "server-only";
 import { getDb } from "@/lib/db/client";
-import { assertAdmin } from "@/lib/triage/assert-admin";
-import { recordAdminAuditEvent } from "@/lib/triage/record-admin-audit-event";
+import { assertAdmin } from "@/lib/triage/access/assert-admin";
+import { recordAdminAuditEvent } from "@/lib/triage/access/record-admin-audit-event";
 import { SettingsRefusedError } from "@/lib/triage/settings/settings-refused-error";
-import type { TriageActor } from "@/lib/triage/triage-actor";
+import type { TriageActor } from "@/lib/triage/access/triage-actor";
 import { referralSourceCode, type ReferralSourceCommand } from "@/lib/validations/referral-source";
 
 // Adds, renames, retires or brings back a referral source. Codes never

@@ -1,8 +1,8 @@
 import "server-only";
 import { getDb } from "@/lib/db/client";
-import { assertAdmin } from "@/lib/triage/assert-admin";
-import { recordAdminAuditEvent } from "@/lib/triage/record-admin-audit-event";
-import type { TriageActor } from "@/lib/triage/triage-actor";
+import { assertAdmin } from "@/lib/triage/access/assert-admin";
+import { recordAdminAuditEvent } from "@/lib/triage/access/record-admin-audit-event";
+import type { TriageActor } from "@/lib/triage/access/triage-actor";
 import type { PipelineStagesInput } from "@/lib/validations/pipeline-stages";
 
 // Renames and reorders the stages as staff see them; positions become 1…n in

@@ -1,9 +1,9 @@
 import "server-only";
 import { getDb } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
-import { assertAdmin } from "@/lib/triage/assert-admin";
-import { recordAdminAuditEvent } from "@/lib/triage/record-admin-audit-event";
-import type { TriageActor } from "@/lib/triage/triage-actor";
+import { assertAdmin } from "@/lib/triage/access/assert-admin";
+import { recordAdminAuditEvent } from "@/lib/triage/access/record-admin-audit-event";
+import type { TriageActor } from "@/lib/triage/access/triage-actor";
 import type { TriageSettingsValues } from "@/lib/validations/triage-settings";
 
 // Key order does not matter (jsonb stores keys in its own order).

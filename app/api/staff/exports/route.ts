@@ -5,7 +5,7 @@ import { problemResponse } from "@/lib/http/problem-response";
 import { isForeignOrigin } from "@/lib/http/same-origin";
 import { logger } from "@/lib/logging/logger";
 import { exportInquiries, ExportRefusedError } from "@/lib/triage/export/export-inquiries";
-import { StaffNotActiveError } from "@/lib/triage/triage-errors";
+import { StaffNotActiveError } from "@/lib/triage/access/triage-errors";
 import { InquiryExportSchema } from "@/lib/validations/inquiry-export";
 
 const FILTER_KEYS = ["stage", "urgency", "assignee", "language", "source", "channel", "from", "to"] as const;

@@ -5,7 +5,7 @@ import { FhirExportRefusedError } from "@/lib/fhir/fhir-errors";
 import { problemResponse } from "@/lib/http/problem-response";
 import { isForeignOrigin } from "@/lib/http/same-origin";
 import { logger } from "@/lib/logging/logger";
-import { InquiryNotFoundError, StaffNotActiveError } from "@/lib/triage/triage-errors";
+import { InquiryNotFoundError, StaffNotActiveError } from "@/lib/triage/access/triage-errors";
 
 // POST from the detail page's hand-off panel: a plain form post over the
 // staff session, answered with the FHIR file itself. The record never goes

@@ -9,10 +9,10 @@ import { LiveArrivals } from "@/components/staff/inbox/LiveArrivals";
 import { toTableRow } from "@/components/staff/inbox/to-table-row";
 import "@/components/staff/inbox/inbox.css";
 import { requireStaffPage } from "@/lib/auth/require-staff";
-import { listInquiries } from "@/lib/triage/list-inquiries";
-import { loadInboxOptions } from "@/lib/triage/load-inbox-options";
+import { listInquiries } from "@/lib/triage/inbox/list-inquiries";
+import { loadInboxOptions } from "@/lib/triage/inbox/load-inbox-options";
 import { listClosedDates } from "@/lib/triage/closures/list-closed-dates";
-import { getTriageSettings } from "@/lib/triage/triage-settings";
+import { getTriageSettings } from "@/lib/triage/settings/triage-settings";
 import { InboxFilterSchema, inboxQuery } from "@/lib/validations/inbox-filter";
 import { searchInboxAction } from "./search-action";
 

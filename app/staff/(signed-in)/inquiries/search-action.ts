@@ -4,9 +4,9 @@ import type { InboxSearchState } from "@/components/staff/inbox/inbox-types";
 import { searchSummary } from "@/components/staff/inbox/search-summary";
 import { toTableRow } from "@/components/staff/inbox/to-table-row";
 import { runStaffAction } from "@/lib/actions/run-staff-action";
-import { loadInboxOptions } from "@/lib/triage/load-inbox-options";
-import { searchInquiries } from "@/lib/triage/search-inquiries";
-import { getTriageSettings } from "@/lib/triage/triage-settings";
+import { loadInboxOptions } from "@/lib/triage/inbox/load-inbox-options";
+import { searchInquiries } from "@/lib/triage/inbox/search-inquiries";
+import { getTriageSettings } from "@/lib/triage/settings/triage-settings";
 import { InboxSearchSchema } from "@/lib/validations/inbox-search";
 
 // The inbox search, posted so the term (a phone number, an email address, a

@@ -1,8 +1,8 @@
 import { type NextRequest, NextResponse } from "next/server";
 import { checkStaffAccess } from "@/lib/auth/require-staff";
-import { buildInboxWhere } from "@/lib/triage/build-inbox-where";
-import { countNewInquiries } from "@/lib/triage/count-new-inquiries";
-import { getTriageSettings } from "@/lib/triage/triage-settings";
+import { buildInboxWhere } from "@/lib/triage/inbox/build-inbox-where";
+import { countNewInquiries } from "@/lib/triage/inbox/count-new-inquiries";
+import { getTriageSettings } from "@/lib/triage/settings/triage-settings";
 import { InboxFilterSchema } from "@/lib/validations/inbox-filter";
 
 // GET /api/staff/inbox/updates?since=<ms>&<the inbox's filters>: how many

@@ -3,7 +3,7 @@ import { ReauthenticationNotice } from "@/app/staff/(signed-in)/confirm/Reauthen
 import { requireStaffPage } from "@/lib/auth/require-staff";
 import { getDb } from "@/lib/db/client";
 import { EXPORT_CATEGORIES } from "@/lib/validations/admin-reason-categories";
-import { CHANNEL_LABELS } from "@/lib/triage/inquiry-channel-labels";
+import { CHANNEL_LABELS } from "@/lib/triage/record/inquiry-channel-labels";
 import { DEFAULT_EXPORT_COLUMNS, EXPORT_COLUMN_KEYS, EXPORT_COLUMNS, ExportFilterSchema } from "@/lib/validations/inquiry-export";
 import { LOCALE_LIST } from "@/lib/i18n/locales";
 

@@ -3,8 +3,8 @@
 import { type ActionState } from "@/lib/actions/action-state";
 import { runStaffAction } from "@/lib/actions/run-staff-action";
 import { requireRecentReauthentication } from "@/lib/auth/reauthentication";
-import { deleteInquiryOnRequest } from "@/lib/triage/delete-inquiry-on-request";
-import { setLegalHold } from "@/lib/triage/set-legal-hold";
+import { deleteInquiryOnRequest } from "@/lib/triage/retention/delete-inquiry-on-request";
+import { setLegalHold } from "@/lib/triage/retention/set-legal-hold";
 import { DeletionRequestSchema, LegalHoldRequestSchema } from "@/lib/validations/retention-request";
 
 const PATH = "/staff/admin/retention";

@@ -5,7 +5,7 @@ import { ActionForm } from "@/app/staff/(signed-in)/admin/settings/ActionForm";
 import { ReauthenticationNotice } from "@/app/staff/(signed-in)/confirm/ReauthenticationNotice";
 import { requireStaffPage } from "@/lib/auth/require-staff";
 import { getDb } from "@/lib/db/client";
-import { getTriageSettings } from "@/lib/triage/triage-settings";
+import { getTriageSettings } from "@/lib/triage/settings/triage-settings";
 import { DELETION_CATEGORIES, LEGAL_HOLD_CATEGORIES } from "@/lib/validations/admin-reason-categories";
 import "../settings/settings.css";
 

@@ -2,7 +2,7 @@
 
 import { useActionState } from "react";
 import { saveSettingsAction } from "@/app/staff/(signed-in)/admin/settings/actions";
-import { WEEKDAYS, type BusinessHours } from "@/lib/triage/business-hours";
+import { WEEKDAYS, type BusinessHours } from "@/lib/triage/clock/business-hours";
 import type { TriageSettingsValues } from "@/lib/validations/triage-settings";
 
 const DAY_NAMES = { mon: "Monday", tue: "Tuesday", wed: "Wednesday", thu: "Thursday", fri: "Friday", sat: "Saturday", sun: "Sunday" } as const;

@@ -2,7 +2,7 @@
 
 import { type ActionState } from "@/lib/actions/action-state";
 import { runStaffAction } from "@/lib/actions/run-staff-action";
-import { PIPELINE_STAGES } from "@/lib/triage/pipeline-transitions";
+import { PIPELINE_STAGES } from "@/lib/triage/pipeline/pipeline-transitions";
 import { saveExitReason } from "@/lib/triage/settings/save-exit-reason";
 import { saveReferralSource } from "@/lib/triage/settings/save-referral-source";
 import { setStaffLanguages } from "@/lib/triage/settings/set-staff-languages";

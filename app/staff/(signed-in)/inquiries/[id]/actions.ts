@@ -5,13 +5,13 @@ import { runStaffAction } from "@/lib/actions/run-staff-action";
 import { recordEhrDisclosureConsent } from "@/lib/fhir/record-ehr-disclosure-consent";
 import { recordVerification } from "@/lib/insurance/record-verification";
 import { saveCoverage } from "@/lib/insurance/save-coverage";
-import { addInquiryNote } from "@/lib/triage/add-inquiry-note";
-import { assignInquiry } from "@/lib/triage/assign-inquiry";
-import { changeInquiryStage } from "@/lib/triage/change-inquiry-stage";
-import { continueContactAttempts } from "@/lib/triage/continue-contact-attempts";
-import { editInquiryNote } from "@/lib/triage/edit-inquiry-note";
-import { logContactAttempt } from "@/lib/triage/log-contact-attempt";
-import { resolveDuplicate } from "@/lib/triage/resolve-duplicate";
+import { addInquiryNote } from "@/lib/triage/notes/add-inquiry-note";
+import { assignInquiry } from "@/lib/triage/pipeline/assign-inquiry";
+import { changeInquiryStage } from "@/lib/triage/pipeline/change-inquiry-stage";
+import { continueContactAttempts } from "@/lib/triage/pipeline/continue-contact-attempts";
+import { editInquiryNote } from "@/lib/triage/notes/edit-inquiry-note";
+import { logContactAttempt } from "@/lib/triage/pipeline/log-contact-attempt";
+import { resolveDuplicate } from "@/lib/triage/duplicates/resolve-duplicate";
 import {
   AddNoteSchema,
   AssignmentSchema,

@@ -1,7 +1,7 @@
 import "server-only";
-import { instantFromWallTime } from "@/lib/triage/instant-from-wall-time";
-import { TriageRefusedError } from "@/lib/triage/triage-errors";
-import { getTriageSettings } from "@/lib/triage/triage-settings";
+import { instantFromWallTime } from "@/lib/triage/clock/instant-from-wall-time";
+import { TriageRefusedError } from "@/lib/triage/access/triage-errors";
+import { getTriageSettings } from "@/lib/triage/settings/triage-settings";
 
 // The follow-up field's wall-clock time, read in the clinic's time zone.
 export async function followUpInstant(value: string | undefined): Promise<Date | null> {

@@ -5,10 +5,10 @@ import { InquiryDetailView } from "@/components/staff/detail/InquiryDetailView";
 import { requireStaffPage } from "@/lib/auth/require-staff";
 import { listClosedDates } from "@/lib/triage/closures/list-closed-dates";
 import { readInquiryInsurance } from "@/lib/insurance/read-inquiry-insurance";
-import { getInquiryDetail, type InquiryDetail } from "@/lib/triage/get-inquiry-detail";
-import { responseClock } from "@/lib/triage/response-clock";
-import { InquiryNotFoundError, StaffNotActiveError } from "@/lib/triage/triage-errors";
-import { getTriageSettings } from "@/lib/triage/triage-settings";
+import { getInquiryDetail, type InquiryDetail } from "@/lib/triage/record/get-inquiry-detail";
+import { responseClock } from "@/lib/triage/clock/response-clock";
+import { InquiryNotFoundError, StaffNotActiveError } from "@/lib/triage/access/triage-errors";
+import { getTriageSettings } from "@/lib/triage/settings/triage-settings";
 import "@/components/staff/detail/detail.css";
 import {
   addNoteAction,

@@ -6,10 +6,10 @@ import { InboxKeys } from "@/components/staff/inbox/InboxKeys";
 import { toTableRow } from "@/components/staff/inbox/to-table-row";
 import "@/components/staff/inbox/inbox.css";
 import { requireStaffPage } from "@/lib/auth/require-staff";
-import { isInPreferredWindow } from "@/lib/triage/is-in-preferred-window";
-import { listDueFollowUps } from "@/lib/triage/list-due-follow-ups";
-import { loadInboxOptions } from "@/lib/triage/load-inbox-options";
-import { getTriageSettings } from "@/lib/triage/triage-settings";
+import { isInPreferredWindow } from "@/lib/triage/clock/is-in-preferred-window";
+import { listDueFollowUps } from "@/lib/triage/inbox/list-due-follow-ups";
+import { loadInboxOptions } from "@/lib/triage/inbox/load-inbox-options";
+import { getTriageSettings } from "@/lib/triage/settings/triage-settings";
 
 export const metadata: Metadata = { title: "Call-backs" };
 

@@ -5,8 +5,8 @@ import { NewInquiryForm } from "@/components/staff/new-inquiry/NewInquiryForm";
 import { requireStaffPage } from "@/lib/auth/require-staff";
 import { getDb } from "@/lib/db/client";
 import { messagesFor } from "@/lib/i18n/messages";
-import { getTriageSettings } from "@/lib/triage/triage-settings";
-import { zoneOffsetMs } from "@/lib/triage/zone-offset";
+import { getTriageSettings } from "@/lib/triage/settings/triage-settings";
+import { zoneOffsetMs } from "@/lib/triage/clock/zone-offset";
 import { FIRST_CONTACT_MAX_AGE_DAYS, HEARD_ABOUT } from "@/lib/validations/inquiry-options";
 import { enterInquiryAction } from "./actions";
 

@@ -5,7 +5,7 @@ import { runStaffAction } from "@/lib/actions/run-staff-action";
 import { closureRange } from "@/lib/triage/closures/closure-range";
 import { publicHolidays } from "@/lib/triage/closures/public-holidays";
 import { addPublicHolidays, saveClosureDay } from "@/lib/triage/closures/save-closure-day";
-import { getTriageSettings } from "@/lib/triage/triage-settings";
+import { getTriageSettings } from "@/lib/triage/settings/triage-settings";
 import { AddHolidaysSchema, ClosureCommandSchema } from "@/lib/validations/closure-day";
 
 const PATH = "/staff/admin/settings/closures";

@@ -4,10 +4,10 @@ import { addHolidaysAction, closureDayAction } from "@/app/staff/(signed-in)/adm
 import { ActionForm } from "@/app/staff/(signed-in)/admin/settings/ActionForm";
 import { TableScroll } from "@/components/staff/TableScroll";
 import { requireStaffPage } from "@/lib/auth/require-staff";
-import { localDate } from "@/lib/triage/local-date";
+import { localDate } from "@/lib/triage/clock/local-date";
 import { listClosureDays } from "@/lib/triage/closures/list-closed-dates";
 import { holidayCountries, holidayStates, publicHolidays } from "@/lib/triage/closures/public-holidays";
-import { getTriageSettings } from "@/lib/triage/triage-settings";
+import { getTriageSettings } from "@/lib/triage/settings/triage-settings";
 import { HolidayChoiceSchema } from "@/lib/validations/closure-day";
 import "../settings.css";
 
