@@ -8,6 +8,21 @@ import {
   type BuiltServerAction,
 } from "./support/staff/build-output";
 import { e2eSettings } from "./support/settings";
+import {
+  ACCOUNT_ACTIONS,
+  ADMIN_REFUSAL,
+  CLINIC_ACTION,
+  CLOSURE_ACTIONS,
+  CONFIRM_ACTION,
+  INQUIRY_ACTIONS,
+  RETENTION_ACTIONS,
+  SETTINGS_ACTIONS,
+  STAFF_REFUSAL,
+  TRIAGE_REFUSAL,
+  WEBHOOK_ACTIONS,
+} from "./support/staff/access/action-files";
+import { SERVER_ACTIONS, type ActionAccess } from "./support/staff/access/server-actions";
+import { STAFF_PAGES, type PageAccess, type PageRule } from "./support/staff/access/staff-pages";
 import { invitationLinkFor, mailTo } from "./support/staff/invitation-mail";
 import {
   ENDED_ON_SIGHT,
@@ -49,115 +64,8 @@ import { totpCode } from "@/__tests__/support/totp";
 // request.
 
 // ─── The expectation tables ──────────────────────────────────────────────────
+// Pages and server actions: support/staff/access/ (shared with the hostile-input spec).
 
-/**
- * Pages. `sign-in`: anyone, but a signed-in account is sent on to /staff.
- * `anyone`: reads no session at all. `unenrolled`: only an account that has
- * not enrolled its second factor yet. `staff`: any enrolled account.
- * `admin`: enrolled administrators.
- */
-type PageAccess = "sign-in" | "anyone" | "unenrolled" | "staff" | "admin";
-type PageRule = {
-  access: PageAccess;
-  /** Text only this page renders: it must never be in a refused answer. */
-  content: string;
-  /** The page lists other staff (names, emails) to those allowed to see it. */
-  listsStaff: boolean;
-  /** The page shows the test inquiry's record (names, contact details) to those allowed to see it. */
-  showsRecord?: boolean;
-  /** A dynamic route: the URL to request. */
-  path?: (record: TestInquiry) => string;
-};
-
-const STAFF_PAGES: Record<string, PageRule> = {
-  "/staff/sign-in": { access: "sign-in", content: "Staff sign-in", listsStaff: false },
-  "/staff/sign-in/verify": { access: "anyone", content: "Open your authenticator app and enter the code", listsStaff: false },
-  "/staff/invitation": { access: "anyone", content: "Create your staff account", listsStaff: false },
-  "/staff/enrol": { access: "unenrolled", content: "This takes about two minutes", listsStaff: false },
-  "/staff/enrol/link": { access: "anyone", content: "Confirm it is you with your staff password", listsStaff: false },
-  "/staff/password-reset": { access: "anyone", content: "An administrator asked you to choose a new password", listsStaff: false },
-  "/staff/confirm": { access: "staff", content: "Exports, deletions and second-factor resets need your password or a code again", listsStaff: false },
-  "/staff": { access: "staff", content: "Waiting for a first call", listsStaff: false },
-  "/staff/account": { access: "staff", content: "Ends every session of your account", listsStaff: false },
-  "/staff/admin/users": { access: "admin", content: "Invite a colleague", listsStaff: true },
-  "/staff/admin/audit": { access: "admin", content: "Entries cannot be changed or deleted", listsStaff: true },
-  "/staff/admin/export": { access: "admin", content: "Each export is recorded in the audit log with your reason", listsStaff: true },
-  "/staff/admin/notifications": { access: "admin", content: "could not be delivered after every retry", listsStaff: false },
-  "/staff/admin/settings": { access: "admin", content: "Rename the stages and choose the order", listsStaff: true },
-  "/staff/admin/settings/closures": { access: "admin", content: "Public holidays", listsStaff: false },
-  "/staff/admin/settings/clinic": { access: "admin", content: "only seeds a new installation", listsStaff: false },
-  "/staff/admin/retention": { access: "admin", content: "An inquiry on legal hold is kept whole", listsStaff: false },
-  "/staff/admin/webhooks": { access: "admin", content: "Tell other systems (your own, Slack", listsStaff: false },
-  "/staff/admin/embed": { access: "admin", content: "Paste one of these where the button should appear", listsStaff: false },
-  "/staff/inquiries": { access: "staff", content: "Keyboard: j and k move between inquiries", listsStaff: true },
-  "/staff/inquiries/due": { access: "staff", content: "Later today (", listsStaff: true },
-  // Opening a record is an audited view: a refused request must not write one (the digest counts them).
-  "/staff/inquiries/[id]": {
-    access: "staff",
-    content: "Matrix record",
-    listsStaff: true,
-    showsRecord: true,
-    path: (record) => `/staff/inquiries/${record.id}`,
-  },
-  "/staff/reports": { access: "staff", content: "Report period", listsStaff: false },
-  "/staff/inquiries/new": { access: "staff", content: "stored, encrypted and audited exactly like an inquiry from the web form", listsStaff: false },
-  "/staff/admin/settings/payers": { access: "admin", content: "The form always offers", listsStaff: false },
-};
-
-/**
- * Server actions, by "file#export". `anyone`: the ways in (the credential is
- * in the request: password, code, invitation token) and harmless session
- * housekeeping. `unenrolled`, `staff`, `admin`: as for pages. `public-intake`:
- * the public inquiry form's action, outside the staff area (its own specs
- * cover it); listed so that every action in the build is accounted for.
- */
-type ActionAccess = "anyone" | "unenrolled" | "staff" | "admin" | "public-intake";
-
-const SERVER_ACTIONS: Record<string, ActionAccess> = {
-  "app/staff/sign-in/actions.ts#signInAction": "anyone",
-  "app/staff/sign-in/actions.ts#verifySecondFactorAction": "anyone",
-  "app/staff/invitation/actions.ts#acceptInvitationAction": "anyone",
-  "app/staff/session/actions.ts#signOutAction": "anyone",
-  "app/staff/session/actions.ts#sessionExpiryAction": "anyone",
-  "app/staff/enrol/actions.ts#enrolAction": "unenrolled",
-  "app/staff/enrol/link/actions.ts#redeemEnrolmentLinkAction": "anyone",
-  "app/staff/password-reset/actions.ts#resetPasswordAction": "anyone",
-  "app/staff/(signed-in)/confirm/actions.ts#confirmIdentityAction": "staff",
-  "app/staff/(signed-in)/account/actions.ts#changePasswordAction": "staff",
-  "app/staff/(signed-in)/account/actions.ts#regenerateRecoveryCodesAction": "staff",
-  "app/staff/session/actions.ts#keepSessionAliveAction": "staff",
-  "app/staff/(signed-in)/admin/users/actions.ts#inviteStaffAction": "admin",
-  "app/staff/(signed-in)/admin/users/actions.ts#staffUserAction": "admin",
-  "app/staff/(signed-in)/admin/users/actions.ts#revokeInvitationAction": "admin",
-  "app/staff/(signed-in)/admin/notifications/actions.ts#retryNotificationAction": "admin",
-  "app/staff/(signed-in)/inquiries/search-action.ts#searchInboxAction": "staff",
-  "app/staff/(signed-in)/inquiries/[id]/actions.ts#assignAction": "staff",
-  "app/staff/(signed-in)/inquiries/[id]/actions.ts#addNoteAction": "staff",
-  "app/staff/(signed-in)/inquiries/[id]/actions.ts#editNoteAction": "staff",
-  "app/staff/(signed-in)/inquiries/[id]/actions.ts#logAttemptAction": "staff",
-  "app/staff/(signed-in)/inquiries/[id]/actions.ts#continueAttemptsAction": "staff",
-  "app/staff/(signed-in)/inquiries/[id]/actions.ts#changeStageAction": "staff",
-  "app/staff/(signed-in)/inquiries/[id]/actions.ts#closeInquiryAction": "staff",
-  "app/staff/(signed-in)/inquiries/[id]/actions.ts#resolveDuplicateAction": "staff",
-  "app/staff/(signed-in)/admin/settings/actions.ts#saveSettingsAction": "admin",
-  "app/staff/(signed-in)/admin/settings/actions.ts#saveStagesAction": "admin",
-  "app/staff/(signed-in)/admin/settings/actions.ts#exitReasonAction": "admin",
-  "app/staff/(signed-in)/admin/settings/actions.ts#referralSourceAction": "admin",
-  "app/staff/(signed-in)/admin/settings/actions.ts#staffLanguagesAction": "admin",
-  "app/staff/(signed-in)/admin/settings/closures/actions.ts#closureDayAction": "admin",
-  "app/staff/(signed-in)/admin/settings/closures/actions.ts#addHolidaysAction": "admin",
-  "app/staff/(signed-in)/admin/settings/clinic/actions.ts#saveClinicDetailsAction": "admin",
-  "app/staff/(signed-in)/admin/retention/actions.ts#legalHoldAction": "admin",
-  "app/staff/(signed-in)/admin/retention/actions.ts#deletionAction": "admin",
-  "app/staff/(signed-in)/admin/webhooks/actions.ts#createWebhookAction": "admin",
-  "app/staff/(signed-in)/admin/webhooks/actions.ts#webhookCommandAction": "admin",
-  "app/staff/(signed-in)/inquiries/[id]/actions.ts#recordEhrConsentAction": "staff",
-  "app/[locale]/request/submit-inquiry-action.ts#submitInquiryAction": "public-intake",
-  "app/staff/(signed-in)/inquiries/new/actions.ts#enterInquiryAction": "staff",
-  "app/staff/(signed-in)/inquiries/[id]/actions.ts#saveCoverageAction": "staff",
-  "app/staff/(signed-in)/inquiries/[id]/actions.ts#recordVerificationAction": "staff",
-  "app/staff/(signed-in)/admin/settings/payers/actions.ts#payerAction": "admin",
-};
 
 /**
  * Route handlers (app/api and any other route.ts), with the request each
@@ -578,17 +486,6 @@ function guarded(name: string, spec: GuardedSpec): () => Promise<void> {
   };
 }
 
-const TRIAGE_REFUSAL = "Your session has ended. Sign in again, then repeat this step.";
-const ADMIN_REFUSAL = "Only administrators can do that.";
-const INQUIRY_ACTIONS = "app/staff/(signed-in)/inquiries/[id]/actions.ts";
-const SETTINGS_ACTIONS = "app/staff/(signed-in)/admin/settings/actions.ts";
-const RETENTION_ACTIONS = "app/staff/(signed-in)/admin/retention/actions.ts";
-const CLOSURE_ACTIONS = "app/staff/(signed-in)/admin/settings/closures/actions.ts";
-const CLINIC_ACTION = "app/staff/(signed-in)/admin/settings/clinic/actions.ts#saveClinicDetailsAction";
-const WEBHOOK_ACTIONS = "app/staff/(signed-in)/admin/webhooks/actions.ts";
-const ACCOUNT_ACTIONS = "app/staff/(signed-in)/account/actions.ts";
-const CONFIRM_ACTION = "app/staff/(signed-in)/confirm/actions.ts#confirmIdentityAction";
-const STAFF_REFUSAL = "Sign in again first.";
 
 /** An anonymous "way in" with a link that does not exist: refused alike for everyone, nothing written, no session. */
 function unknownLink(name: string, fields: Record<string, string>, refusal: string): () => Promise<void> {

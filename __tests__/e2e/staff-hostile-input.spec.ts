@@ -14,6 +14,7 @@ import { acceptInvitation, enrol, inviteFromUsersPage, openSetUpLink, signInWith
 import { failedNotification, stateDigest, submitTestInquiry } from "./support/staff/test-inquiry";
 import { totpCode } from "@/__tests__/support/totp";
 import { validInquiry } from "@/__tests__/support/valid-inquiry";
+import { INQUIRY_ACTIONS, RETENTION_ACTIONS, SEARCH_ACTION, SETTINGS_ACTIONS, USER_ACTIONS } from "./support/staff/access/action-files";
 
 // Issue 6, scenario 5 (hostile input), the staff area:
 //
@@ -86,8 +87,6 @@ const invitee = {
   id: "",
 };
 
-const INQUIRY_ACTIONS = "app/staff/(signed-in)/inquiries/[id]/actions.ts";
-const SETTINGS_ACTIONS = "app/staff/(signed-in)/admin/settings/actions.ts";
 const ACTIONS = {
   assign: `${INQUIRY_ACTIONS}#assignAction`,
   logAttempt: `${INQUIRY_ACTIONS}#logAttemptAction`,
@@ -97,10 +96,10 @@ const ACTIONS = {
   stages: `${SETTINGS_ACTIONS}#saveStagesAction`,
   exitReason: `${SETTINGS_ACTIONS}#exitReasonAction`,
   source: `${SETTINGS_ACTIONS}#referralSourceAction`,
-  legalHold: "app/staff/(signed-in)/admin/retention/actions.ts#legalHoldAction",
-  invite: "app/staff/(signed-in)/admin/users/actions.ts#inviteStaffAction",
-  staffUser: "app/staff/(signed-in)/admin/users/actions.ts#staffUserAction",
-  search: "app/staff/(signed-in)/inquiries/search-action.ts#searchInboxAction",
+  legalHold: `${RETENTION_ACTIONS}#legalHoldAction`,
+  invite: `${USER_ACTIONS}#inviteStaffAction`,
+  staffUser: `${USER_ACTIONS}#staffUserAction`,
+  search: SEARCH_ACTION,
 } as const;
 
 const softly = expect.configure({ soft: true });
