@@ -1,6 +1,23 @@
 import nextCoreWebVitals from "eslint-config-next/core-web-vitals";
 import nextTypescript from "eslint-config-next/typescript";
 
+// Where raw pg is allowed (decision 7, docs/decisions/0007-three-ways-to-the-database.md):
+// before Prisma can run or as another role, on a dedicated session, and the
+// single-statement hot paths.
+const RAW_PG_ALLOWED = [
+  "lib/db/**",
+  "lib/startup/preflight/**",
+  "lib/health/**",
+  "lib/keys/**",
+  "lib/notifications/**",
+  "lib/triage/jobs/with-advisory-lock.ts",
+  "lib/inquiries/store-inquiry.ts",
+  "lib/inquiries/store-inquiry-statement.ts",
+  "lib/webhooks/load-webhook-endpoint.ts",
+  "lib/webhooks/record-webhook-attempt.ts",
+  "lib/webhooks/send-webhook-notification.ts",
+];
+
 const config = [
   ...nextCoreWebVitals,
   ...nextTypescript,
@@ -18,19 +35,7 @@ const config = [
     // Prisma client cannot be used; everything else goes through getDb(). And never the
     // unparameterised $queryRawUnsafe / $executeRawUnsafe.
     files: ["app/**", "components/**", "lib/**", "instrumentation.ts", "proxy.ts"],
-    ignores: [
-      "lib/db/**",
-      "lib/startup/preflight/**",
-      "lib/health/**",
-      "lib/keys/**",
-      "lib/notifications/**",
-      "lib/triage/jobs/with-advisory-lock.ts",
-      "lib/inquiries/store-inquiry.ts",
-      "lib/inquiries/store-inquiry-statement.ts",
-      "lib/webhooks/load-webhook-endpoint.ts",
-      "lib/webhooks/record-webhook-attempt.ts",
-      "lib/webhooks/send-webhook-notification.ts",
-    ],
+    ignores: RAW_PG_ALLOWED,
     rules: {
       "no-restricted-imports": ["error", { paths: [{ name: "pg", message: "Use getDb() (decision 7); raw pg is for the listed hot paths, sessions and roles only." }] }],
       "no-restricted-properties": [
@@ -57,19 +62,7 @@ const config = [
   },
   {
     files: ["lib/**"],
-    ignores: [
-      "lib/db/**",
-      "lib/startup/preflight/**",
-      "lib/health/**",
-      "lib/keys/**",
-      "lib/notifications/**",
-      "lib/triage/jobs/with-advisory-lock.ts",
-      "lib/inquiries/store-inquiry.ts",
-      "lib/inquiries/store-inquiry-statement.ts",
-      "lib/webhooks/load-webhook-endpoint.ts",
-      "lib/webhooks/record-webhook-attempt.ts",
-      "lib/webhooks/send-webhook-notification.ts",
-    ],
+    ignores: RAW_PG_ALLOWED,
     rules: {
       "no-restricted-imports": [
         "error",

@@ -18,9 +18,9 @@ import "server-only";
 //                    lib/security/rate-limit.ts), so one network's flood does
 //                    not make everyone else solve challenges.
 //   4. calm          both within their thresholds: no proof of work needed.
-//   5. spent_challenge  a verified challenge's signature ($33), recorded as
+//   5. spent_challenge  a verified challenge's signature (challengeSignature), recorded as
 //                    spent; no row back means it was used before.
-//   6. spent_form    the form token's nonce ($35), recorded as spent when the
+//   6. spent_form    the form token's nonce (formNonce), recorded as spent when the
 //                    load is calm or the challenge was just spent: the
 //                    thresholds never refuse a solved challenge. No row back
 //                    means the token was used by another stored submission
@@ -31,7 +31,7 @@ import "server-only";
 //                    first (read back by the caller); a reference-code
 //                    collision raises unique_violation and the caller draws
 //                    another code.
-//   8. coverage      the optional insurance answers ($37-$42, issue 12) as
+//   8. coverage      the optional insurance answers (coverage…, issue 12) as
 //                    the primary InquiryCoverage row, only when a kind was
 //                    given (ciphertext already, like the inquiry's columns).
 //   9. consents, notification (and one webhook row per subscribed endpoint),
@@ -46,12 +46,68 @@ import "server-only";
 //
 // pg_notify is in a plain SELECT CTE, which PostgreSQL runs only when it is
 // read: the final SELECT counts its rows for exactly that reason.
+// The statement's parameters by name, in the order PostgreSQL numbers them
+// ($1, $2, …): the SQL names each one through p(), and storeInquiryValues
+// turns a named object (every name required) into the positional list, so
+// adding a column never means counting dollar signs.
+export const STORE_INQUIRY_PARAMETERS = [
+  "idempotencyKey",
+  "ipKey",
+  "ipWindowSeconds",
+  "ipMax",
+  "globalKey",
+  "globalWindowSeconds",
+  "globalMax",
+  "id",
+  "referenceCode",
+  "urgency",
+  "requesterType",
+  "locale",
+  "preferredLanguage",
+  "preferredContactMethod",
+  "bestTimes",
+  "heardAbout",
+  "firstNameEnc",
+  "phoneEnc",
+  "emailEnc",
+  "messageEnc",
+  "referrerNameEnc",
+  "referrerRelationshipEnc",
+  "personAwareEnc",
+  "phoneHash",
+  "emailHash",
+  "consentSubjects",
+  "consentGranted",
+  "consentTextVersion",
+  "ipHash",
+  "userAgent",
+  "outboxChannel",
+  "firstNameHash",
+  "challengeSignature",
+  "challengeExpiresAt",
+  "formNonce",
+  "formExpiresAt",
+  "coverageId",
+  "coverageKind",
+  "coveragePayerCode",
+  "coveragePayerOtherEnc",
+  "coverageMemberIdEnc",
+  "coveragePolicyHolder",
+] as const;
+export type StoreInquiryParameter = (typeof STORE_INQUIRY_PARAMETERS)[number];
+
+const p = (name: StoreInquiryParameter): string => `$${STORE_INQUIRY_PARAMETERS.indexOf(name) + 1}`;
+
+export function storeInquiryValues(named: Record<StoreInquiryParameter, unknown>): unknown[] {
+  return STORE_INQUIRY_PARAMETERS.map((name) => named[name]);
+}
+
 export const STORE_INQUIRY_SQL = `
 WITH existing AS (
-  SELECT "referenceCode" FROM "Inquiry" WHERE "idempotencyKey" = $1
+  SELECT "referenceCode" FROM "Inquiry" WHERE "idempotencyKey" = ${p("idempotencyKey")}
 ), ip_limit AS (
   INSERT INTO "RateLimitBucket" AS b ("key", "points", "expiresAt")
-  SELECT $2, 1, now() + make_interval(secs => $3::float8)
+  SELECT ${p("ipKey")}, 1, now() + make_interval(secs => ${p("ipWindowSeconds")}::float8)
   WHERE NOT EXISTS (SELECT 1 FROM existing)
   ON CONFLICT ("key") DO UPDATE SET
     "points" = CASE WHEN b."expiresAt" <= now() THEN 1 ELSE b."points" + 1 END,
@@ -59,22 +115,22 @@ WITH existing AS (
   RETURNING "points", "expiresAt"
 ), global_limit AS (
   INSERT INTO "RateLimitBucket" AS b ("key", "points", "expiresAt")
-  SELECT $5, 1, now() + make_interval(secs => $6::float8) FROM ip_limit WHERE ip_limit."points" <= $4::bigint
+  SELECT ${p("globalKey")}, 1, now() + make_interval(secs => ${p("globalWindowSeconds")}::float8) FROM ip_limit WHERE ip_limit."points" <= ${p("ipMax")}::bigint
   ON CONFLICT ("key") DO UPDATE SET
     "points" = CASE WHEN b."expiresAt" <= now() THEN 1 ELSE b."points" + 1 END,
     "expiresAt" = CASE WHEN b."expiresAt" <= now() THEN EXCLUDED."expiresAt" ELSE b."expiresAt" END
   RETURNING "points", "expiresAt"
 ), calm AS (
-  SELECT COALESCE((SELECT "points" FROM global_limit) <= $7::bigint, false) AS "calm"
+  SELECT COALESCE((SELECT "points" FROM global_limit) <= ${p("globalMax")}::bigint, false) AS "calm"
 ), spent_challenge AS (
   INSERT INTO "SpentToken" ("key", "expiresAt")
-  SELECT 'altcha:' || $33::text, $34::timestamptz
-  WHERE $33::text IS NOT NULL AND NOT EXISTS (SELECT 1 FROM existing)
+  SELECT 'altcha:' || ${p("challengeSignature")}::text, ${p("challengeExpiresAt")}::timestamptz
+  WHERE ${p("challengeSignature")}::text IS NOT NULL AND NOT EXISTS (SELECT 1 FROM existing)
   ON CONFLICT ("key") DO NOTHING
   RETURNING "key"
 ), spent_form AS (
   INSERT INTO "SpentToken" ("key", "expiresAt")
-  SELECT 'form:' || $35::text, $36::timestamptz FROM calm
+  SELECT 'form:' || ${p("formNonce")}::text, ${p("formExpiresAt")}::timestamptz FROM calm
   WHERE NOT EXISTS (SELECT 1 FROM existing) AND (calm."calm" OR EXISTS (SELECT 1 FROM spent_challenge))
   ON CONFLICT ("key") DO NOTHING
   RETURNING "key"
@@ -84,21 +140,21 @@ WITH existing AS (
     "preferredContactMethod", "bestTimes", "heardAbout", "firstNameEnc", "phoneEnc", "emailEnc", "messageEnc",
     "referrerNameEnc", "referrerRelationshipEnc", "personAwareEnc", "phoneHash", "emailHash", "firstNameHash",
     "submittedUnderChallenge")
-  SELECT $8::uuid, $9, $1, $10::"Urgency", $11::"RequesterType", $12, $13,
-    $14::"ContactMethod", $15::varchar(16)[], $16, $17, $18, $19, $20,
-    $21, $22, $23, $24, $25, $32,
+  SELECT ${p("id")}::uuid, ${p("referenceCode")}, ${p("idempotencyKey")}, ${p("urgency")}::"Urgency", ${p("requesterType")}::"RequesterType", ${p("locale")}, ${p("preferredLanguage")},
+    ${p("preferredContactMethod")}::"ContactMethod", ${p("bestTimes")}::varchar(16)[], ${p("heardAbout")}, ${p("firstNameEnc")}, ${p("phoneEnc")}, ${p("emailEnc")}, ${p("messageEnc")},
+    ${p("referrerNameEnc")}, ${p("referrerRelationshipEnc")}, ${p("personAwareEnc")}, ${p("phoneHash")}, ${p("emailHash")}, ${p("firstNameHash")},
     NOT calm."calm"
   FROM spent_form CROSS JOIN calm
   ON CONFLICT ("idempotencyKey") DO NOTHING
   RETURNING "id", "referenceCode", "urgency"
 ), consents AS (
   INSERT INTO "ConsentRecord" ("inquiryId", "subject", "granted", "consentTextVersion")
-  SELECT inserted."id", c."subject", c."granted", $28
-  FROM inserted CROSS JOIN unnest($26::"ConsentSubject"[], $27::boolean[]) AS c("subject", "granted")
+  SELECT inserted."id", c."subject", c."granted", ${p("consentTextVersion")}
+  FROM inserted CROSS JOIN unnest(${p("consentSubjects")}::"ConsentSubject"[], ${p("consentGranted")}::boolean[]) AS c("subject", "granted")
 ), coverage AS (
   INSERT INTO "InquiryCoverage" ("id", "inquiryId", "rank", "kind", "payerCode", "payerOtherEnc", "memberIdEnc", "policyHolder")
-  SELECT $37::uuid, inserted."id", 'PRIMARY', $38::"CoverageKind", $39, $40, $41, $42::boolean
-  FROM inserted WHERE $38::text IS NOT NULL
+  SELECT ${p("coverageId")}::uuid, inserted."id", 'PRIMARY', ${p("coverageKind")}::"CoverageKind", ${p("coveragePayerCode")}, ${p("coveragePayerOtherEnc")}, ${p("coverageMemberIdEnc")}, ${p("coveragePolicyHolder")}::boolean
+  FROM inserted WHERE ${p("coverageKind")}::text IS NOT NULL
 ), notification AS (
   INSERT INTO "Notification" ("kind", "inquiryId") SELECT 'NEW_INQUIRY', inserted."id" FROM inserted
 ), webhooks AS (
@@ -115,9 +171,9 @@ WITH existing AS (
   SELECT 'PUBLIC', 'inquiry.created', inserted."id", jsonb_build_object('urgency', inserted."urgency")
   FROM inserted
 ), trace AS (
-  INSERT INTO "SubmissionTrace" ("inquiryId", "ipHash", "userAgent") SELECT inserted."id", $29, $30 FROM inserted
+  INSERT INTO "SubmissionTrace" ("inquiryId", "ipHash", "userAgent") SELECT inserted."id", ${p("ipHash")}, ${p("userAgent")} FROM inserted
 ), woken AS (
-  SELECT pg_notify($31, '') FROM inserted
+  SELECT pg_notify(${p("outboxChannel")}, '') FROM inserted
 )
 SELECT
   (SELECT "referenceCode" FROM existing) AS "replayedCode",

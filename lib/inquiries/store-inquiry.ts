@@ -6,7 +6,7 @@ import { encryptCoverageAnswers, type SealedCoverageAnswers } from "@/lib/inquir
 import { encryptInquiryFields } from "@/lib/inquiries/encrypt-inquiry-fields";
 import { findInquiryByIdempotencyKey } from "@/lib/inquiries/find-inquiry-by-idempotency-key";
 import { generateReferenceCode } from "@/lib/inquiries/reference-code";
-import { STORE_INQUIRY_SQL, type StoreInquiryRow } from "@/lib/inquiries/store-inquiry-statement";
+import { STORE_INQUIRY_SQL, storeInquiryValues, type StoreInquiryRow } from "@/lib/inquiries/store-inquiry-statement";
 import { OUTBOX_CHANNEL } from "@/lib/notifications/outbox-channel";
 import { CONSENT_TEXT_VERSION } from "@/lib/validations/inquiry-options";
 import type { Inquiry } from "@/lib/validations/inquiry";
@@ -99,50 +99,50 @@ function parameters(
 ): unknown[] {
   const { inquiry, limits } = options;
   const consents = consentRecordsFor(inquiry);
-  return [
-    options.idempotencyKey,
-    limits.ip.key,
-    limits.ip.windowSeconds,
-    limits.ip.max,
-    limits.global.key,
-    limits.global.windowSeconds,
-    limits.global.max,
-    sealed.id,
+  return storeInquiryValues({
+    idempotencyKey: options.idempotencyKey,
+    ipKey: limits.ip.key,
+    ipWindowSeconds: limits.ip.windowSeconds,
+    ipMax: limits.ip.max,
+    globalKey: limits.global.key,
+    globalWindowSeconds: limits.global.windowSeconds,
+    globalMax: limits.global.max,
+    id: sealed.id,
     referenceCode,
-    inquiry.inCrisis ? "URGENT" : "ROUTINE",
-    inquiry.requesterType,
-    options.locale,
-    inquiry.preferredLanguage,
-    inquiry.preferredContactMethod,
-    inquiry.bestTimes,
-    inquiry.heardAbout ?? null,
-    sealed.firstNameEnc,
-    sealed.phoneEnc,
-    sealed.emailEnc,
-    sealed.messageEnc,
-    sealed.referrerNameEnc,
-    sealed.referrerRelationshipEnc,
-    sealed.personAwareEnc,
-    sealed.phoneHash,
-    sealed.emailHash,
-    consents.map((c) => c.subject),
-    consents.map((c) => c.granted),
-    CONSENT_TEXT_VERSION,
-    options.request.ipHash,
-    options.request.userAgent?.slice(0, 256) ?? null,
-    OUTBOX_CHANNEL,
-    sealed.firstNameHash,
-    options.solvedChallenge?.signature ?? null,
-    options.solvedChallenge?.expiresAt ?? null,
-    options.formToken.nonce,
-    options.formToken.expiresAt,
-    coverage.id,
-    coverage.kind,
-    coverage.payerCode,
-    coverage.payerOtherEnc,
-    coverage.memberIdEnc,
-    coverage.policyHolder,
-  ];
+    urgency: inquiry.inCrisis ? "URGENT" : "ROUTINE",
+    requesterType: inquiry.requesterType,
+    locale: options.locale,
+    preferredLanguage: inquiry.preferredLanguage,
+    preferredContactMethod: inquiry.preferredContactMethod,
+    bestTimes: inquiry.bestTimes,
+    heardAbout: inquiry.heardAbout ?? null,
+    firstNameEnc: sealed.firstNameEnc,
+    phoneEnc: sealed.phoneEnc,
+    emailEnc: sealed.emailEnc,
+    messageEnc: sealed.messageEnc,
+    referrerNameEnc: sealed.referrerNameEnc,
+    referrerRelationshipEnc: sealed.referrerRelationshipEnc,
+    personAwareEnc: sealed.personAwareEnc,
+    phoneHash: sealed.phoneHash,
+    emailHash: sealed.emailHash,
+    consentSubjects: consents.map((c) => c.subject),
+    consentGranted: consents.map((c) => c.granted),
+    consentTextVersion: CONSENT_TEXT_VERSION,
+    ipHash: options.request.ipHash,
+    userAgent: options.request.userAgent?.slice(0, 256) ?? null,
+    outboxChannel: OUTBOX_CHANNEL,
+    firstNameHash: sealed.firstNameHash,
+    challengeSignature: options.solvedChallenge?.signature ?? null,
+    challengeExpiresAt: options.solvedChallenge?.expiresAt ?? null,
+    formNonce: options.formToken.nonce,
+    formExpiresAt: options.formToken.expiresAt,
+    coverageId: coverage.id,
+    coverageKind: coverage.kind,
+    coveragePayerCode: coverage.payerCode,
+    coveragePayerOtherEnc: coverage.payerOtherEnc,
+    coverageMemberIdEnc: coverage.memberIdEnc,
+    coveragePolicyHolder: coverage.policyHolder,
+  });
 }
 
 // Duck-typed: pg's DatabaseError may come from another copy of the module.
