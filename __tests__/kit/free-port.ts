@@ -36,7 +36,8 @@ export async function freePort(preferred: number, options: PortOptions = {}): Pr
   const hosts = options.hosts ?? ["127.0.0.1"];
   const { range } = options;
   if (!range) {
-    if (await freeOnAll(preferred, hosts)) return preferred;
+    // 0 asks the operating system, as listen(0) does.
+    if (preferred !== 0 && (await freeOnAll(preferred, hosts))) return preferred;
     const picked = await listenOnce(0, hosts[0] ?? "127.0.0.1");
     if (picked === undefined || !(await freeOnAll(picked, hosts))) throw new Error("could not find a free TCP port on loopback");
     return picked;

@@ -51,15 +51,18 @@ export async function runStaffAction<S extends z.ZodType, Extra extends object =
     const { [""]: formError = null, ...perField } = fieldErrors;
     return keeping(refused(formError, perField), options.keep);
   }
+  let state: ActionState<Extra>;
   try {
-    const state = await options.work(staff, parsed.data);
-    if (options.revalidate) revalidatePath(typeof options.revalidate === "string" ? options.revalidate : options.revalidate(parsed.data));
-    return state && !state.ok ? keeping(state, options.keep) : state;
+    state = await options.work(staff, parsed.data);
   } catch (error) {
     if (error instanceof AppError) return keeping(refusalOf(error, admin), options.keep);
     logger.error({ err: error, userId: staff.user.id }, "staff action failed");
     return keeping(refused(UNEXPECTED), options.keep);
   }
+  // Outside the try: the work has committed, so "nothing was changed" would
+  // be untrue if re-rendering failed.
+  if (options.revalidate) revalidatePath(typeof options.revalidate === "string" ? options.revalidate : options.revalidate(parsed.data));
+  return state && !state.ok ? keeping(state, options.keep) : state;
 }
 
 function refusalOf(error: AppError, admin: boolean) {

@@ -1,6 +1,9 @@
 import "server-only";
 import { z } from "zod";
+import { getDb } from "@/lib/db/client";
 import { idempotencyKeyFor } from "@/lib/inquiries/idempotency-key";
+import { isActiveReferralSource } from "@/lib/inquiries/referral-source-options";
+import { isPayerAccepted } from "@/lib/insurance/is-payer-accepted";
 import { storeStaffInquiry } from "@/lib/inquiries/store-staff-inquiry";
 import { logger } from "@/lib/logging/logger";
 import { appSecret } from "@/lib/security/secrets";
@@ -32,6 +35,14 @@ export async function enterStaffInquiry(options: {
   if (!parsed.success) {
     const { fieldErrors, formErrors } = z.flattenError(parsed.error);
     return { ok: false, fieldErrors: fieldErrors as Record<string, string[]>, formErrors };
+  }
+  // As on the public path: the schema checks the codes' shape; admins add and
+  // retire sources and payers, so whether one is offered is the database's.
+  if (parsed.data.heardAbout && !(await isActiveReferralSource(parsed.data.heardAbout))) {
+    return { ok: false, fieldErrors: { heardAbout: ["heardAbout.invalid"] }, formErrors: [] };
+  }
+  if (!(await isPayerAccepted({ db: getDb(), payerCode: parsed.data.insurancePayer }))) {
+    return { ok: false, fieldErrors: { insurancePayer: ["insurancePayer.unknown"] }, formErrors: [] };
   }
   const stored = await storeStaffInquiry({
     actor: options.actor,

@@ -114,6 +114,17 @@ it("refuses a time of first contact later than now or more than 30 days ago, fie
   expect(await getDb().inquiry.count()).toBe(before);
 });
 
+it("refuses a referral source or payer that is not offered (retired or unknown), as the public form does, storing nothing", async () => {
+  const before = await getDb().inquiry.count();
+  await getDb().referralSource.update({ where: { code: "EMPLOYER" }, data: { active: false } });
+  const retired = await enterStaffInquiry({ actor: coordinator, answers: phoneCall({ heardAbout: "EMPLOYER" }), formNonce: randomUUID() });
+  expect(retired).toEqual({ ok: false, fieldErrors: { heardAbout: ["heardAbout.invalid"] }, formErrors: [] });
+  const unknownPayer = await enterStaffInquiry({ actor: coordinator, answers: phoneCall({ insuranceKind: "PRIVATE", insurancePayer: "NO_SUCH_PAYER" }), formNonce: randomUUID() });
+  expect(unknownPayer).toEqual({ ok: false, fieldErrors: { insurancePayer: ["insurancePayer.unknown"] }, formErrors: [] });
+  expect(await getDb().inquiry.count()).toBe(before);
+  await getDb().referralSource.update({ where: { code: "EMPLOYER" }, data: { active: true } });
+});
+
 it("flags a phone inquiry with the same phone as a web inquiry stored before it, even one received after the call", async () => {
   const web = await submitTestInquiry({ phone: "(917) 555-0177", email: "web.person@example.org" });
   // The call came in half an hour ago; the web inquiry arrived since; the call is entered now.

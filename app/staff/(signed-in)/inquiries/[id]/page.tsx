@@ -72,8 +72,7 @@ export default async function InquiryDetailPage({ params }: Props) {
   });
   return (
     <DetailActionsProvider actions={ACTIONS}>
-      <InquiryDetailView detail={detail} staff={staff} settings={settings} clock={clock} />
+      <InquiryDetailView detail={detail} staff={staff} settings={settings} clock={clock} insurance={insurance} />
     </DetailActionsProvider>
   );
-  return <InquiryDetailView detail={detail} staff={staff} settings={settings} clock={clock} insurance={insurance} />;
 }

@@ -3,12 +3,12 @@ import { randomUUID } from "node:crypto";
 import Link from "next/link";
 import { NewInquiryForm } from "@/components/staff/new-inquiry/NewInquiryForm";
 import { requireStaffPage } from "@/lib/auth/require-staff";
-import { getDb } from "@/lib/db/client";
 import { messagesFor } from "@/lib/i18n/messages";
 import { getTriageSettings } from "@/lib/triage/settings/triage-settings";
 import { zoneOffsetMs } from "@/lib/triage/clock/zone-offset";
-import { FIRST_CONTACT_MAX_AGE_DAYS, HEARD_ABOUT } from "@/lib/validations/inquiry-options";
+import { FIRST_CONTACT_MAX_AGE_DAYS } from "@/lib/validations/inquiry-options";
 import { enterInquiryAction } from "./actions";
+import { loadReferralSourceOptions } from "@/lib/inquiries/referral-source-options";
 
 export const metadata: Metadata = { title: "New inquiry" };
 
@@ -24,7 +24,8 @@ function wallTime(instant: Date, timeZone: string): string {
 export default async function NewInquiryPage() {
   await requireStaffPage();
   const { timeZone } = await getTriageSettings();
-  const sources = await getDb().referralSource.findMany({ where: { code: { in: [...HEARD_ABOUT] } }, orderBy: { position: "asc" }, select: { code: true, label: true } });
+  // The active sources, as the public form offers them (the staff area is in English).
+  const sources = await loadReferralSourceOptions("en");
   const now = new Date();
   return (
     <>
