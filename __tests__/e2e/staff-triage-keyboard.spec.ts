@@ -56,7 +56,10 @@ async function inquiryState(id: string, actorId: string): Promise<InquiryState> 
  * control without a focus indicator (support/keyboard.ts's tabTo stops at the
  * first one).
  */
-async function focusByKeyboard(page: Page, target: Locator, max = 80): Promise<void> {
+// The record page now also carries the insurance panel (two coverage forms,
+// the verification form) and this spec's record lists every earlier test
+// inquiry with its phone as a possible duplicate: 160 presses, not 80.
+async function focusByKeyboard(page: Page, target: Locator, max = 160): Promise<void> {
   const handle = await target.elementHandle();
   if (!handle) throw new Error(`${target.toString()} is not on the page`);
   try {
