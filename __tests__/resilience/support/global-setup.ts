@@ -62,7 +62,7 @@ export default async function globalSetup(): Promise<void> {
     scale: loadScale(),
     database: `PostgreSQL ${version ?? "?"} (${runState.resilienceEmbeddedPostgres ? "embedded, started by the suite" : "server in TEST_DATABASE_URL"}), a fresh database per scenario`,
     loadAverageAtStart,
-    build: build.built ? `built for this run in ${build.seconds} s (next build into ${DIST_DIR})` : `reused the up-to-date production build in ${DIST_DIR}`,
+    build: build.built ? `built for this run in ${Math.round(build.seconds)} s (next build into ${DIST_DIR})` : `reused the up-to-date production build in ${DIST_DIR}`,
   };
   writeFileSync(RUN_FILE, `${JSON.stringify(run, null, 2)}\n`);
 }
