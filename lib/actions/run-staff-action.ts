@@ -12,7 +12,7 @@ const CONFIRM_FIRST = "Confirm it's you first (link at the top of the page).";
 const UNEXPECTED = "Something went wrong and nothing was changed. Try again; if it keeps happening, tell an administrator.";
 
 export type StaffActionOptions<S extends z.ZodType, Extra extends object> = {
-  /** Who may: any enrolled staff member (the default) or administrators only. */
+  /** Who may: every enrolled staff member (the default) or administrators only. */
   access?: "staff" | "admin";
   /** The submitted values, as the schema reads them (usually Object.fromEntries(form)). */
   input: unknown;

@@ -11,7 +11,7 @@ import type { ClinicDetailsValues } from "@/lib/validations/clinic-details";
 // this it shows what it knew last (the pool itself waits up to 5 s).
 const READ_TIMEOUT_MS = 1500;
 
-// The row as stored: any set of languages (one added later simply has none yet).
+// The row as stored: whatever languages it has (one added later simply has none yet).
 const StoredLocalised = z.record(z.string(), z.object({ hours: z.string(), programmeName: z.string(), programmeSummary: z.array(z.string()).min(1) }));
 
 // Read per request, not cached: one primary-key row costs well under a

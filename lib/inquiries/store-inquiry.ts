@@ -6,6 +6,7 @@ import { encryptCoverageAnswers, type SealedCoverageAnswers } from "@/lib/inquir
 import { encryptInquiryFields } from "@/lib/inquiries/encrypt-inquiry-fields";
 import { findInquiryByIdempotencyKey } from "@/lib/inquiries/find-inquiry-by-idempotency-key";
 import { generateReferenceCode } from "@/lib/inquiries/reference-code";
+import { inquiryAnswerColumns } from "@/lib/inquiries/inquiry-columns";
 import { STORE_INQUIRY_SQL, storeInquiryValues, type StoreInquiryRow } from "@/lib/inquiries/store-inquiry-statement";
 import { OUTBOX_CHANNEL } from "@/lib/notifications/outbox-channel";
 import { CONSENT_TEXT_VERSION } from "@/lib/validations/inquiry-options";
@@ -109,29 +110,14 @@ function parameters(
     globalMax: limits.global.max,
     id: sealed.id,
     referenceCode,
-    urgency: inquiry.inCrisis ? "URGENT" : "ROUTINE",
-    requesterType: inquiry.requesterType,
+    ...inquiryAnswerColumns(inquiry, sealed),
     locale: options.locale,
-    preferredLanguage: inquiry.preferredLanguage,
-    preferredContactMethod: inquiry.preferredContactMethod,
-    bestTimes: inquiry.bestTimes,
-    heardAbout: inquiry.heardAbout ?? null,
-    firstNameEnc: sealed.firstNameEnc,
-    phoneEnc: sealed.phoneEnc,
-    emailEnc: sealed.emailEnc,
-    messageEnc: sealed.messageEnc,
-    referrerNameEnc: sealed.referrerNameEnc,
-    referrerRelationshipEnc: sealed.referrerRelationshipEnc,
-    personAwareEnc: sealed.personAwareEnc,
-    phoneHash: sealed.phoneHash,
-    emailHash: sealed.emailHash,
     consentSubjects: consents.map((c) => c.subject),
     consentGranted: consents.map((c) => c.granted),
     consentTextVersion: CONSENT_TEXT_VERSION,
     ipHash: options.request.ipHash,
     userAgent: options.request.userAgent?.slice(0, 256) ?? null,
     outboxChannel: OUTBOX_CHANNEL,
-    firstNameHash: sealed.firstNameHash,
     challengeSignature: options.solvedChallenge?.signature ?? null,
     challengeExpiresAt: options.solvedChallenge?.expiresAt ?? null,
     formNonce: options.formToken.nonce,

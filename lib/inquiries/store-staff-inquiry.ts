@@ -3,6 +3,7 @@ import { Prisma } from "@/lib/db/generated/client";
 import { getDb } from "@/lib/db/client";
 import { consentRecordsFor } from "@/lib/inquiries/consent-records";
 import { encryptInquiryFields } from "@/lib/inquiries/encrypt-inquiry-fields";
+import { inquiryAnswerColumns } from "@/lib/inquiries/inquiry-columns";
 import { generateReferenceCode } from "@/lib/inquiries/reference-code";
 import { OUTBOX_CHANNEL } from "@/lib/notifications/outbox-channel";
 import { assertActiveStaff } from "@/lib/triage/access/assert-active-staff";
@@ -58,24 +59,9 @@ async function insert(
         id: sealed.id,
         referenceCode,
         idempotencyKey: options.idempotencyKey,
-        urgency: inquiry.inCrisis ? "URGENT" : "ROUTINE",
-        requesterType: inquiry.requesterType,
+        ...inquiryAnswerColumns(inquiry, sealed),
         locale: inquiry.preferredLanguage,
-        preferredLanguage: inquiry.preferredLanguage,
-        preferredContactMethod: inquiry.preferredContactMethod,
-        bestTimes: inquiry.bestTimes,
-        heardAbout: inquiry.heardAbout ?? null,
-        firstNameEnc: sealed.firstNameEnc,
-        phoneEnc: sealed.phoneEnc,
-        emailEnc: sealed.emailEnc,
-        messageEnc: sealed.messageEnc,
-        referrerNameEnc: sealed.referrerNameEnc,
-        referrerRelationshipEnc: sealed.referrerRelationshipEnc,
-        personAwareEnc: sealed.personAwareEnc,
         referringOrganisationEnc: sealed.referringOrganisationEnc,
-        phoneHash: sealed.phoneHash,
-        emailHash: sealed.emailHash,
-        firstNameHash: sealed.firstNameHash,
         createdAt: inquiry.receivedAt,
         stageChangedAt: inquiry.receivedAt,
         channel: inquiry.channel,
